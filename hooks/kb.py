@@ -1,0 +1,93 @@
+"""MkDocs hooks: pages generated from the data, and the front matter every page must carry.
+
+Loaded through `hooks:` in mkdocs.yml. The work is in the `macros` package;
+this file only connects it to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+from pydantic import ValidationError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.loading import DataError, format_loc, load  # noqa: E402
+from macros.models import PageMeta  # noqa: E402
+from macros.pages import data_path, generated_pages  # noqa: E402
+
+# Not under the "mkdocs" logger: a page past its review date must warn, but
+# `--strict` turns every mkdocs warning into a failed build, and time passing
+# must never fail a build or a test.
+review_log = logging.getLogger("kb.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+_generated: set[str] = set()
+
+
+def _knowledge(config):
+    try:
+        return load(data_path(Path(config.config_file_path).parent), config.docs_dir)
+    except DataError as exc:  # the macros plugin reports it first; this is a fallback
+        raise PluginError(str(exc)) from None
+
+
+def on_files(files, config):
+    _generated.clear()
+    for src_uri, content in generated_pages(_knowledge(config)).items():
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"docs/{src_uri} would hide a page generated from the data; remove it")
+        # Not "omitted from nav": on_nav below puts these pages in the nav.
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        _generated.add(src_uri)
+    return files
+
+
+def on_nav(nav, config, files):
+    """Put the generated FAQ topic pages in the section that holds faq/index.md."""
+    index = files.get_file_from_path("faq/index.md")
+    section = index.page.parent if index and index.page else None
+    if not isinstance(section, Section):
+        return nav
+    for src_uri in sorted(_generated, key=_topic_order(config)):
+        file = files.get_file_from_path(src_uri)
+        page = file.page or Page(None, file, config)
+        page.parent = section
+        section.children.append(page)
+    nav.pages = [item for item in _flatten(nav.items) if isinstance(item, Page)]
+    for prev, page, nxt in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None], strict=True):
+        page.previous_page, page.next_page = prev, nxt
+    return nav
+
+
+def _topic_order(config):
+    order = [t.id for t in _knowledge(config).faq_topics]
+    return lambda src_uri: order.index(Path(src_uri).stem)
+
+
+def _flatten(items):
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _flatten(item.children)
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        meta = PageMeta.model_validate(page.meta)
+    except ValidationError as exc:
+        problems = "; ".join(f"{format_loc(e['loc']) or 'front matter'}: {e['msg']}" for e in exc.errors())
+        raise PluginError(f"docs/{page.file.src_uri}: front matter: {problems}") from None
+    if meta.overdue(datetime.now(UTC).date()):
+        review_log.warning(f"docs/{page.file.src_uri}: review was due on {meta.review_due}")
+    return markdown

@@ -1,0 +1,251 @@
+"""Read data/knowledge.yml, validate it, and check every cross-reference.
+
+Every problem becomes one line that an editor can act on:
+
+    data/knowledge.yml:212 faq[14].refs[1]: unknown reference 'smith2019'
+
+All problems in the file are collected and reported together, so one run of
+`python -m macros check` shows everything that needs fixing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .models import Knowledge
+from .pages import generated_pages, url_of
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    loc: Loc
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        path = format_loc(self.loc)
+        return f"{where} {path}: {self.message}" if path else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """The data file cannot be used; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+# --- YAML with line numbers and no silent overwrites ---------------------------------
+
+
+def read_yaml(path: Path) -> tuple[object, dict[Loc, int]]:
+    """Parse YAML into plain data plus a map from each field's path to its line.
+
+    PyYAML keeps the last of two equal keys without a word; here a duplicate
+    key is an error naming both lines, because the first value would be lost.
+    """
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(name, None, (), f"cannot read the file: {exc}")]) from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError([Problem(name, 1, (), "the file is empty")])
+        lines: dict[Loc, int] = {}
+        problems: list[Problem] = []
+        _walk(node, (), lines, problems, name)
+        if problems:
+            raise DataError(problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise DataError([Problem(name, line, (), f"malformed YAML: {problem}")]) from exc
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, None, (), f"malformed YAML: {exc}")]) from exc
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Problem], name: str):
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line = key_node.start_mark.line + 1
+            if key == "<<":
+                problems.append(Problem(name, line, loc, "YAML merge keys ('<<') are not allowed"))
+                continue
+            if key in seen:
+                problems.append(
+                    Problem(name, line, loc + (key,), f"duplicate key '{key}' (first at line {seen[key]})")
+                )
+                continue
+            seen[key] = line
+            lines[loc + (key,)] = line
+            _walk(value_node, loc + (key,), lines, problems, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), lines, problems, name)
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
+    """The line of the nearest enclosing field that exists in the file."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def _pydantic_message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "missing required field"
+    if kind == "literal_error":
+        return error["msg"].replace("Input should be", "must be")
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    got = error.get("input")
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        message += f" (got {type(got).__name__} {got!r})" if not isinstance(got, dict | list) else ""
+    return message
+
+
+def validate(data: object, lines: dict[Loc, int], name: str) -> Knowledge:
+    try:
+        return Knowledge.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            # pydantic appends the tag of a union branch ('str', 'int') to loc; drop it.
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+            problems.append(Problem(name, line_of(lines, loc), loc, _pydantic_message(error)))
+        raise DataError(problems) from None
+
+
+def cross_check(
+    knowledge: Knowledge, lines: dict[Loc, int], name: str, urls: set[str] | None
+) -> list[Problem]:
+    """Ids that must be unique, and every id or URL that must point at something."""
+    problems: list[Problem] = []
+
+    def problem(loc: Loc, message: str) -> None:
+        problems.append(Problem(name, line_of(lines, loc), loc, message))
+
+    for section in knowledge.by_id:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(getattr(knowledge, section)):
+            if item.id in seen:
+                problem((section, index, "id"), f"duplicate id '{item.id}' (also {section}[{seen[item.id]}])")
+            else:
+                seen[item.id] = index
+
+    refs = set(knowledge.by_id["references"])
+
+    def check_refs(loc: Loc, ids: Iterable[str]) -> None:
+        for index, ref in enumerate(ids):
+            if ref not in refs:
+                problem(loc + (index,), f"unknown reference '{ref}'")
+
+    attribute_ids = [a.id for a in knowledge.attributes]
+    for t_index, treatment in enumerate(knowledge.treatments):
+        base = ("treatments", t_index, "values")
+        for attr in attribute_ids:
+            if attr not in treatment.values:
+                problem(base, f"no value for attribute '{attr}' (write `unknown: <reason>` if not known)")
+        for attr, value in treatment.values.items():
+            if attr not in attribute_ids:
+                problem(base + (attr,), f"unknown attribute '{attr}'")
+            check_refs(base + (attr, "refs"), value.refs)
+
+    topic_ids = {t.id for t in knowledge.faq_topics}
+    for index, entry in enumerate(knowledge.faq):
+        if entry.topic not in topic_ids:
+            problem(("faq", index, "topic"), f"topic '{entry.topic}' has no entry in faq_topics")
+        check_refs(("faq", index, "refs"), entry.refs)
+        if urls is not None:
+            for r_index, url in enumerate(entry.related):
+                if url not in urls:
+                    problem(("faq", index, "related", r_index), f"no page at '{url}'")
+
+    for index, term in enumerate(knowledge.glossary):
+        check_refs(("glossary", index, "refs"), term.refs)
+    return problems
+
+
+# --- pages the data may point at ---------------------------------------------------------
+
+
+def page_urls(docs_dir: Path, knowledge: Knowledge) -> set[str]:
+    """Every page URL the built site will have, written or generated."""
+    written = {url_of(md.relative_to(docs_dir).as_posix()) for md in docs_dir.rglob("*.md")}
+    return written | {url_of(uri) for uri in generated_pages(knowledge)}
+
+
+# --- the entry point ----------------------------------------------------------------------
+
+_cache: dict[tuple, Knowledge] = {}
+
+
+def load(path: str | Path, docs_dir: str | Path | None = None) -> Knowledge:
+    """Load and fully check a data file; raise DataError listing every problem.
+
+    Cached on the file's path and content, so the hook and the macros of one
+    build (and `mkdocs serve` rebuilds) parse it only when it changes.
+    """
+    path = Path(path).resolve()
+    docs = Path(docs_dir).resolve() if docs_dir else None
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise DataError([Problem(display_path(path), None, (), f"cannot read the file: {exc}")]) from exc
+    key = (path, digest, docs)
+    if key in _cache:
+        return _cache[key]
+    name = display_path(path)
+    data, lines = read_yaml(path)
+    knowledge = validate(data, lines, name)
+    urls = page_urls(docs, knowledge) if docs else None
+    problems = cross_check(knowledge, lines, name, urls)
+    if problems:
+        raise DataError(problems)
+    _cache[key] = knowledge
+    return knowledge

@@ -1,0 +1,195 @@
+"""Typed models of data/knowledge.yml.
+
+Every model forbids unknown fields, so a typo in the data file is an error
+rather than a silently ignored key. Cross-references between sections (a
+reference id, an attribute id, a page URL) are checked in `loading.py`, which
+knows the file and the docs folder; the models check one entry at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SiteUrl = Annotated[str, StringConstraints(pattern=r"^/([a-z0-9-]+/)*$")]
+WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+Audience = Literal["patient", "trainee", "both"]
+Grade = Literal["high", "moderate", "low", "very-low", "none"]
+AttributeGroup = Literal["at-a-glance", "practicalities", "safety", "evidence"]
+# The FAQ topic slugs are part of the URL promise (SITE.md): /faq/<topic>/.
+FaqTopicId = Literal[
+    "basics", "procedure", "results", "recovery", "safety", "suitability",
+    "medicines", "at-home", "choosing-a-provider", "costs", "science",
+]
+StudyType = Literal[
+    "meta-analysis", "systematic-review", "rct", "cohort", "case-control",
+    "case-series", "case-report", "narrative-review", "in-vitro", "animal",
+    "textbook", "guideline", "regulation", "label", "position-statement",
+]
+# Documents without a DOI or PMID: cited by their official URL and issuer.
+WEB_DOCUMENT_TYPES = {"guideline", "regulation", "label", "position-statement"}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(Model):
+    id: Id
+    authors: Text
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    title: Text
+    journal: Text
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,9}$")] | None = None
+    url: WebUrl | None = None
+    type: StudyType
+    short: Text | None = None  # citation label where "First et al. year" reads badly
+    note: Text | None = None  # a caveat readers should see beside the reference
+
+    @model_validator(mode="after")
+    def _identified(self) -> Reference:
+        if self.type in WEB_DOCUMENT_TYPES:
+            if not (self.doi or self.pmid or self.url):
+                raise ValueError(f"a {self.type} needs a doi, pmid or its official url")
+        elif not (self.doi or self.pmid):
+            raise ValueError("a journal article or book needs a doi or a pmid")
+        if self.year is None and self.type not in WEB_DOCUMENT_TYPES:
+            raise ValueError("year is required for this type of reference")
+        return self
+
+    @property
+    def label(self) -> str:
+        """Short in-text label, e.g. 'Hou et al. 2017' or 'Bos and Meinardi 2000'."""
+        year = str(self.year) if self.year else "n.d."
+        if self.short:
+            return self.short
+        names = [a.strip() for a in re.split(r",\s*", self.authors) if a.strip()]
+        surnames = [n.rsplit(" ", 1)[0] if re.search(r" [A-Z]{1,3}$", n) else n for n in names]
+        if len(surnames) == 1:
+            who = surnames[0]
+        elif len(surnames) == 2 and "et al" not in surnames[1]:
+            who = f"{surnames[0]} and {surnames[1]}"
+        else:
+            who = f"{surnames[0]} et al."
+        return f"{who} {year}"
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """(label, href) pairs in order of preference."""
+        out = []
+        if self.doi:
+            out.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.pmid:
+            out.append((f"PubMed {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+        if self.url and not out:
+            out.append(("Official page", self.url))
+        return out
+
+
+class Attribute(Model):
+    id: Id
+    label: Text
+    group: AttributeGroup
+    help: Text
+
+
+class Value(Model):
+    """One cell of a comparison table: known (text and refs) or unknown (a reason)."""
+
+    text: Text | None = None
+    unknown: Text | None = None  # why the value is not known; shown to the reader
+    depth_mm: tuple[float, float] | None = None
+    refs: list[Id] = []
+
+    @model_validator(mode="after")
+    def _known_or_not(self) -> Value:
+        if (self.text is None) == (self.unknown is None):
+            raise ValueError("give either text or unknown (with the reason), not both")
+        if self.text is not None and not self.refs:
+            raise ValueError("a known value needs at least one reference in refs")
+        if self.depth_mm and not 0 <= self.depth_mm[0] <= self.depth_mm[1]:
+            raise ValueError("depth_mm must be [shallowest, deepest] in millimetres")
+        return self
+
+
+class Treatment(Model):
+    id: Id
+    name: Text
+    other_names: list[Text] = []
+    summary: Text
+    values: dict[Id, Value]
+
+
+class FaqTopic(Model):
+    id: FaqTopicId
+    title: Text
+    description: Text
+    reviewed: date
+    review_due: date
+
+
+class Faq(Model):
+    id: Id
+    topic: FaqTopicId
+    audience: Audience
+    question: Text
+    answer: Text  # plain text; blank lines separate paragraphs
+    detail: Text | None = None  # depth for trainees, plain text
+    refs: list[Id] = Field(min_length=1)
+    related: list[SiteUrl] = []
+
+
+class GlossaryTerm(Model):
+    id: Id
+    term: Text
+    abbr: Text | None = None
+    definition: Text
+    refs: list[Id] = []
+
+
+class Knowledge(Model):
+    references: list[Reference]
+    attributes: list[Attribute]
+    treatments: list[Treatment]
+    faq_topics: list[FaqTopic]
+    faq: list[Faq]
+    glossary: list[GlossaryTerm]
+
+    @cached_property
+    def by_id(self) -> dict[str, dict[str, Model]]:
+        """Each id-bearing section as {id: entry}; the lists keep the editor's order."""
+        return {
+            name: {item.id: item for item in getattr(self, name)}
+            for name in ("references", "attributes", "treatments", "faq_topics", "faq", "glossary")
+        }
+
+    def reference(self, ref_id: str) -> Reference:
+        return self.by_id["references"][ref_id]
+
+
+class PageMeta(Model):
+    """Front matter every page carries (SITE.md): who it is for and when it was checked."""
+
+    title: Text | None = None
+    description: Annotated[str, StringConstraints(min_length=20, max_length=200)]
+    audience: Audience
+    reviewed: date
+    review_due: date
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+
+    @model_validator(mode="after")
+    def _due_after_review(self) -> PageMeta:
+        if self.review_due <= self.reviewed:
+            raise ValueError("review_due must be after reviewed")
+        return self
+
+    def overdue(self, today: date) -> bool:
+        return today > self.review_due

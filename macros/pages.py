@@ -1,0 +1,140 @@
+"""Pages generated from the data (one FAQ page per topic), and the site's page
+sources as a whole, so that citations can be collected before any page renders.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .models import Knowledge
+
+DATA_ENV = "KNOWLEDGE_FILE"
+
+
+def data_path(project_dir: str | Path) -> Path:
+    """The data file: $KNOWLEDGE_FILE when set (tests build from copies), else data/knowledge.yml."""
+    override = os.environ.get(DATA_ENV)
+    return Path(override) if override else Path(project_dir) / "data" / "knowledge.yml"
+
+
+def url_of(src_uri: str) -> str:
+    """Site URL of a Markdown source path, as MkDocs builds it with directory URLs."""
+    parts = list(Path(src_uri).with_suffix("").parts)
+    if parts and parts[-1] in ("index", "README"):
+        parts.pop()
+    return "/" + "".join(f"{p}/" for p in parts)
+
+
+def root_of(page_url: str) -> str:
+    """Relative path from a page (its URL as MkDocs gives it) back to the site root."""
+    path = page_url.split("#")[0].strip("/")
+    if not path or path.endswith(".html"):
+        depth = path.count("/")
+    else:
+        depth = path.count("/") + 1
+    return "../" * depth
+
+
+def generated_pages(knowledge: Knowledge) -> dict[str, str]:
+    """src_uri -> Markdown source of every page built from the data alone."""
+    pages = {}
+    for topic in knowledge.faq_topics:
+        if not any(e.topic == topic.id for e in knowledge.faq):
+            continue
+        front = {
+            "title": f"FAQ: {topic.title}",
+            "description": topic.description,
+            "audience": "both",
+            "reviewed": topic.reviewed,
+            "review_due": topic.review_due,
+        }
+        pages[f"faq/{topic.id}.md"] = (
+            "---\n"
+            + yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+            + "---\n\n"
+            + f"# {topic.title}\n\n{topic.description}\n\n"
+            + "Every answer has its own link: use it to share or bookmark one answer.\n"
+            + "All questions are listed on the [FAQ page](index.md).\n\n"
+            + f"<!-- answers in data/knowledge.yml: faq[] with topic {topic.id} -->\n"
+            + f'{{{{ faq_topic("{topic.id}") }}}}\n'
+        )
+    return pages
+
+
+# --- who cites what ------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+_MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.S)
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str
+    markdown: str
+
+
+def read_source(src_uri: str, markdown: str) -> Source:
+    title = None
+    match = _FRONT_MATTER.match(markdown)
+    if match:
+        meta = yaml.safe_load(match.group(1)) or {}
+        title = meta.get("title")
+    if not title:
+        heading = re.search(r"^# (.+)$", markdown, re.M)
+        title = heading.group(1).strip() if heading else src_uri
+    return Source(url_of(src_uri), str(title), markdown)
+
+
+def site_sources(docs_dir: Path, knowledge: Knowledge) -> list[Source]:
+    sources = [
+        read_source(md.relative_to(docs_dir).as_posix(), md.read_text(encoding="utf-8"))
+        for md in sorted(docs_dir.rglob("*.md"))
+    ]
+    sources += [read_source(uri, text) for uri, text in generated_pages(knowledge).items()]
+    return sources
+
+
+def macro_calls(markdown: str) -> list[tuple[str, tuple]]:
+    """(name, arguments) of each `{{ name(...) }}` call with literal arguments."""
+    calls = []
+    for name, args in _MACRO_CALL.findall(markdown):
+        try:
+            values = ast.literal_eval(f"({args},)") if args.strip() else ()
+        except (SyntaxError, ValueError):
+            continue
+        calls.append((name, values))
+    return calls
+
+
+def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
+    """The reference ids a macro call puts on its page."""
+    if name == "cite":
+        return list(args)
+    if name == "compare_table":
+        group = args[0] if args else None
+        attrs = {a.id for a in knowledge.attributes if group is None or a.group == group}
+        return [r for t in knowledge.treatments for a, v in t.values.items() if a in attrs for r in v.refs]
+    if name == "faq_topic":
+        return [r for e in knowledge.faq if e.topic == args[0] for r in e.refs]
+    if name == "glossary":
+        return [r for t in knowledge.glossary for r in t.refs]
+    return []
+
+
+def cited_on(knowledge: Knowledge, sources: list[Source]) -> dict[str, list[tuple[str, str]]]:
+    """Reference id -> [(page URL, page title)] for every page that shows it, in site order."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for source in sources:
+        for name, args in macro_calls(source.markdown):
+            for ref in refs_shown_by(knowledge, name, args):
+                pages = index.setdefault(ref, [])
+                if (source.url, source.title) not in pages:
+                    pages.append((source.url, source.title))
+    return index

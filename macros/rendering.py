@@ -1,0 +1,274 @@
+"""Plain functions: (knowledge, arguments) -> HTML string. No MkDocs imports.
+
+Python prepares rows; the templates in `templates/` only loop over them. The
+Jinja environment escapes everything by default, so text from the data file
+(a question containing `<script>`, a cell containing `|`) reaches the reader
+as text.
+
+`root` is the relative path from the page being rendered to the site root
+("", "../", "../../"), so links work wherever the site is hosted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .models import Faq, Knowledge, Reference
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+AUDIENCE_LABELS = {"patient": "For patients", "trainee": "For trainees", "both": "For everyone"}
+GROUP_LABELS = {
+    "at-a-glance": "At a glance",
+    "practicalities": "Practicalities",
+    "safety": "Safety",
+    "evidence": "Evidence",
+}
+TYPE_LABELS = {
+    "meta-analysis": "Meta-analysis",
+    "systematic-review": "Systematic review",
+    "rct": "Randomised controlled trial",
+    "cohort": "Cohort study",
+    "case-control": "Case-control study",
+    "case-series": "Case series",
+    "case-report": "Case report",
+    "narrative-review": "Narrative review",
+    "in-vitro": "Laboratory study",
+    "animal": "Animal study",
+    "textbook": "Textbook chapter",
+    "guideline": "Guideline",
+    "regulation": "Regulation or regulator's guidance",
+    "label": "Drug label",
+    "position-statement": "Position statement",
+}
+
+
+class UnknownReference(KeyError):
+    """A citation key that is not in the data file's references."""
+
+    def __str__(self) -> str:
+        return f"unknown reference '{self.args[0]}' (add it to references in data/knowledge.yml)"
+
+
+def _render(template: str, **context) -> str:
+    # Macro output goes back into Markdown: no blank lines, or Markdown would
+    # end the HTML block early and treat the rest as text.
+    html = _env.get_template(template).render(**context)
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text with blank lines between paragraphs -> one string per paragraph."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class CiteLink:
+    label: str
+    href: str
+    title: str
+
+
+def cite_links(knowledge: Knowledge, ids: Iterable[str], root: str) -> list[CiteLink]:
+    links = []
+    for ref_id in ids:
+        try:
+            ref = knowledge.reference(ref_id)
+        except KeyError:
+            raise UnknownReference(ref_id) from None
+        links.append(CiteLink(ref.label, f"{root}references/#ref-{ref.id}", f"{ref.label}. {ref.title}"))
+    return links
+
+
+def cite(knowledge: Knowledge, ids: Iterable[str], root: str) -> str:
+    """Inline citation: (Hou et al. 2017; Bos and Meinardi 2000), each a link to /references/."""
+    ids = list(ids)
+    if not ids:
+        raise ValueError("cite() needs at least one reference id")
+    return _render("cite.html.j2", links=cite_links(knowledge, ids, root))
+
+
+# --- comparison tables ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str | None
+    unknown: str | None
+    cites: list[CiteLink]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: str
+    help: str
+    cells: list[Cell]
+
+
+def compare_rows(knowledge: Knowledge, group: str | None = None, treatments: Iterable[str] | None = None):
+    """The table as data: a filter over attributes (rows) and treatments (columns)."""
+    chosen = list(treatments) if treatments else [t.id for t in knowledge.treatments]
+    columns = [knowledge.by_id["treatments"][t] for t in chosen]
+    attributes = [a for a in knowledge.attributes if group is None or a.group == group]
+    if not attributes:
+        raise ValueError(f"no attributes in group '{group}'")
+    return columns, attributes
+
+
+def compare_table(
+    knowledge: Knowledge, group: str | None, root: str, treatments: Iterable[str] | None = None
+) -> str:
+    columns, attributes = compare_rows(knowledge, group, treatments)
+    rows = [
+        Row(
+            id=attr.id,
+            label=attr.label,
+            help=attr.help,
+            cells=[
+                Cell(
+                    text=(value := t.values[attr.id]).text,
+                    unknown=value.unknown,
+                    cites=cite_links(knowledge, value.refs, root),
+                )
+                for t in columns
+            ],
+        )
+        for attr in attributes
+    ]
+    table_id = f"table-{group}" if group else "table-all"
+    caption = GROUP_LABELS[group] if group else "Comparison"
+    return _render(
+        "compare_table.html.j2",
+        table_id=table_id,
+        caption=f"{caption}: {' and '.join(t.name for t in columns)}",
+        columns=columns,
+        rows=rows,
+    )
+
+
+# --- FAQ --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FaqView:
+    id: str
+    question: str
+    audience: str
+    answer: list[str]
+    detail: list[str]
+    cites: list[CiteLink]
+
+
+def _faq_view(knowledge: Knowledge, entry: Faq, root: str) -> FaqView:
+    return FaqView(
+        id=entry.id,
+        question=entry.question,
+        audience=AUDIENCE_LABELS[entry.audience],
+        answer=paragraphs(entry.answer),
+        detail=paragraphs(entry.detail) if entry.detail else [],
+        cites=cite_links(knowledge, entry.refs, root),
+    )
+
+
+def faq_topic(knowledge: Knowledge, topic: str, root: str) -> str:
+    """Every answer in one topic: the answer's permanent home (/faq/<topic>/#<id>)."""
+    entries = [_faq_view(knowledge, e, root) for e in knowledge.faq if e.topic == topic]
+    if not entries:
+        raise ValueError(f"no FAQ entries in topic '{topic}'")
+    return _render("faq_topic.html.j2", entries=entries)
+
+
+def faq_url(entry: Faq, root: str) -> str:
+    return f"{root}faq/{entry.topic}/#{entry.id}"
+
+
+def faq_index(knowledge: Knowledge, root: str) -> str:
+    """Every question, grouped by topic, each linking to its answer's home."""
+    groups = []
+    for topic in knowledge.faq_topics:
+        entries = [e for e in knowledge.faq if e.topic == topic.id]
+        if entries:
+            groups.append(
+                {
+                    "id": topic.id,
+                    "title": topic.title,
+                    "description": topic.description,
+                    "href": f"{root}faq/{topic.id}/",
+                    "questions": [{"text": e.question, "href": faq_url(e, root)} for e in entries],
+                }
+            )
+    return _render("faq_index.html.j2", groups=groups)
+
+
+def faq_related(knowledge: Knowledge, page_url: str, root: str) -> str:
+    """Links to the answers whose `related` names this page (chosen in the data)."""
+    url = "/" + page_url.strip("/") + "/" if page_url.strip("/") else "/"
+    entries = [e for e in knowledge.faq if url in e.related]
+    if not entries:
+        return ""
+    return _render(
+        "faq_related.html.j2", questions=[{"text": e.question, "href": faq_url(e, root)} for e in entries]
+    )
+
+
+# --- glossary and references -----------------------------------------------------------
+
+
+def glossary(knowledge: Knowledge, root: str) -> str:
+    terms = sorted(knowledge.glossary, key=lambda t: t.term.casefold())
+    return _render(
+        "glossary.html.j2",
+        terms=[
+            {
+                "id": t.id,
+                "term": t.term,
+                "abbr": t.abbr,
+                "definition": t.definition,
+                "cites": cite_links(knowledge, t.refs, root),
+            }
+            for t in terms
+        ],
+    )
+
+
+def reference_sort_key(ref: Reference) -> tuple:
+    return (ref.label.casefold(), ref.year or 0, ref.id)
+
+
+def references(knowledge: Knowledge, cited_on: dict[str, list[tuple[str, str]]], root: str) -> str:
+    """Every reference, with its links and the pages that cite it.
+
+    `cited_on` maps a reference id to (site URL, page title) pairs.
+    """
+    items = []
+    for ref in sorted(knowledge.references, key=reference_sort_key):
+        items.append(
+            {
+                "id": ref.id,
+                "label": ref.label,
+                "authors": ref.authors,
+                "year": ref.year or "n.d.",
+                "title": ref.title,
+                "journal": ref.journal,
+                "type": TYPE_LABELS[ref.type],
+                "links": ref.links,
+                "note": ref.note,
+                "cited_on": [
+                    {"href": root + url.lstrip("/"), "title": title}
+                    for url, title in cited_on.get(ref.id, [])
+                ],
+            }
+        )
+    return _render("references.html.j2", items=items)

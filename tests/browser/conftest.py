@@ -1,0 +1,112 @@
+"""The built site, served on 127.0.0.1, opened in headless Chromium.
+
+Chromium comes from $CHROMIUM_PATH, Debian's /usr/bin/chromium, or
+Playwright's own build. Without one the browser tests skip with the reason,
+except in CI (CI=true), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+# Without these, Chromium tries to reach Google's hosts on its own.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit
+    debian = Path("/usr/bin/chromium")
+    if debian.exists() and b"snap" not in debian.read_bytes()[:4096]:
+        return str(debian)
+    return None  # let Playwright use its own build, if installed
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+
+    in_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        except Error as exc:
+            message = f"no usable Chromium (run `make browser`): {exc.message.splitlines()[0]}"
+            if in_ci:
+                pytest.fail(message)
+            pytest.skip(message)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A page opened in its own context, with everything it asked for and complained about."""
+
+    page: object
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    @property
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(self.origin) and not u.startswith("data:")]
+
+
+@pytest.fixture
+def visit(browser, server):
+    """visit(path, viewport="desktop", scheme="light", js=True) -> Visit, page loaded."""
+    contexts = []
+
+    def _visit(path: str, viewport: str = "desktop", scheme: str = "light", js: bool = True) -> Visit:
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewport], color_scheme=scheme, java_script_enabled=js, service_workers="block"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page, server)
+        page.on("request", lambda request: seen.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and seen.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: seen.console_errors.append(str(exc)))
+        page.goto(server + path, wait_until="networkidle")
+        return seen
+
+    yield _visit
+    for context in contexts:
+        context.close()
+
+
+def screenshot_name(path: str, viewport: str, scheme: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    slug = urlsplit(path).path.strip("/").replace("/", "-") or "home"
+    return SCREENSHOTS / f"{slug}--{viewport}-{scheme}.png"
