@@ -9,8 +9,8 @@ knows the file and the docs folder; the models check one entry at a time.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator

@@ -34,11 +34,9 @@ def url_of(src_uri: str) -> str:
 def root_of(page_url: str) -> str:
     """Relative path from a page (its URL as MkDocs gives it) back to the site root."""
     path = page_url.split("#")[0].strip("/")
-    if not path or path.endswith(".html"):
-        depth = path.count("/")
-    else:
-        depth = path.count("/") + 1
-    return "../" * depth
+    # "faq/basics/" is a folder two deep; "404.html" is a file at the root.
+    is_folder = bool(path) and not path.endswith(".html")
+    return "../" * (path.count("/") + is_folder)
 
 
 def generated_pages(knowledge: Knowledge) -> dict[str, str]:

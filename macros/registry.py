@@ -31,7 +31,10 @@ def register(env) -> None:
 
     env.variables["knowledge"] = knowledge
     env.macro(lambda *ids: rendering.cite(knowledge, ids, root()), "cite")
-    env.macro(lambda group=None, treatments=None: rendering.compare_table(knowledge, group, root(), treatments), "compare_table")
+    env.macro(
+        lambda group=None, treatments=None: rendering.compare_table(knowledge, group, root(), treatments),
+        "compare_table",
+    )
     env.macro(lambda topic: rendering.faq_topic(knowledge, topic, root()), "faq_topic")
     env.macro(lambda: rendering.faq_index(knowledge, root()), "faq_index")
     env.macro(lambda: rendering.faq_related(knowledge, env.page.url, root()), "faq_related")

@@ -104,6 +104,7 @@ def cite(knowledge: Knowledge, ids: Iterable[str], root: str) -> str:
 
 @dataclass(frozen=True)
 class Cell:
+    column: str  # the treatment's name, shown as the cell's label on a phone
     text: str | None
     unknown: str | None
     cites: list[CiteLink]
@@ -138,6 +139,7 @@ def compare_table(
             help=attr.help,
             cells=[
                 Cell(
+                    column=t.name,
                     text=(value := t.values[attr.id]).text,
                     unknown=value.unknown,
                     cites=cite_links(knowledge, value.refs, root),

@@ -35,9 +35,7 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
             if target is None:
                 continue
             url, fragment = target
-            if url.endswith("/") and url in pages:
-                found = pages[url]
-            elif url in pages:
+            if url.endswith("/") and url in pages or url in pages:
                 found = pages[url]
             else:
                 file = site / url.lstrip("/")
@@ -112,7 +110,8 @@ def test_every_reference_is_cited_somewhere_and_shows_where(pages, knowledge):
 
 def test_every_page_shows_audience_and_review_dates(pages):
     for page in content_pages(pages).values():
-        assert re.search(r'class="kb-page-audience">For (patients|trainees|patients and trainees)<', page.html), page.url
+        audience = re.search(r'class="kb-page-audience">For (patients|trainees|patients and trainees)<', page.html)
+        assert audience, page.url
         assert "Page last reviewed:" in page.text and "Next review due:" in page.text, page.url
         assert "It is not medical advice" in page.text, page.url
 

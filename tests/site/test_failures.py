@@ -65,7 +65,8 @@ def test_bad_data_stops_the_build_naming_file_line_and_field(tmp_path, previous_
 
 def test_duplicate_key_stops_the_build(tmp_path, previous_site):
     copy = tmp_path / "knowledge.yml"
-    copy.write_text(DATA.read_text().replace("attributes:\n", "attributes:\n- id: x\n  id: y\n  label: L\n  group: safety\n  help: H\n", 1))
+    duplicate = "attributes:\n- id: x\n  id: y\n  label: L\n  group: safety\n  help: H\n"
+    copy.write_text(DATA.read_text().replace("attributes:\n", duplicate, 1))
     result = run_build(previous_site, data=copy)
     assert result.returncode != 0
     assert "attributes[0].id: duplicate key 'id'" in result.stderr
