@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
-from macros.pages import data_path, generated_pages  # noqa: E402
+from macros.pages import data_path, generated_pages, root_of  # noqa: E402
 
 # Not under the "mkdocs" logger: a page past its review date must warn, but
 # `--strict` turns every mkdocs warning into a failed build, and time passing
@@ -91,3 +92,10 @@ def on_page_markdown(markdown, page, config, files):
     if meta.overdue(datetime.now(UTC).date()):
         review_log.warning(f"docs/{page.file.src_uri}: review was due on {meta.review_due}")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Definitions on hover: the first mention of each glossary term links to it."""
+    if not page.meta.get("link_terms", True):
+        return html
+    return link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/")

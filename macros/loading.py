@@ -185,6 +185,11 @@ def cross_check(
             if ref not in refs:
                 problem(loc + (index,), f"unknown reference '{ref}'")
 
+    def check_ids(loc: Loc, ids: Iterable[str], section: str, what: str) -> None:
+        for index, item in enumerate(ids):
+            if item not in knowledge.by_id[section]:
+                problem(loc + (index,), f"unknown {what} '{item}'")
+
     attribute_ids = [a.id for a in knowledge.attributes]
     for t_index, treatment in enumerate(knowledge.treatments):
         base = ("treatments", t_index, "values")
@@ -195,6 +200,7 @@ def cross_check(
             if attr not in attribute_ids:
                 problem(base + (attr,), f"unknown attribute '{attr}'")
             check_refs(base + (attr, "refs"), value.refs)
+            check_ids(base + (attr, "layers"), value.layers, "layers", "layer")
 
     topic_ids = {t.id for t in knowledge.faq_topics}
     for index, entry in enumerate(knowledge.faq):
@@ -208,6 +214,18 @@ def cross_check(
 
     for index, term in enumerate(knowledge.glossary):
         check_refs(("glossary", index, "refs"), term.refs)
+
+    for index, layer in enumerate(knowledge.layers):
+        for t_index, thickness in enumerate(layer.thickness):
+            check_refs(("layers", index, "thickness", t_index, "refs"), thickness.refs)
+        if not layer.at("face"):
+            problem(("layers", index, "thickness"), "no 'face' entry (the depth diagram draws the face)")
+    for index, phase in enumerate(knowledge.phases):
+        check_refs(("phases", index, "refs"), phase.refs)
+        check_ids(("phases", index, "signals"), phase.signals, "signals", "signal")
+    for index, signal in enumerate(knowledge.signals):
+        check_refs(("signals", index, "refs"), signal.refs)
+        check_ids(("signals", index, "phases"), signal.phases, "phases", "phase")
     return problems
 
 

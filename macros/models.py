@@ -30,7 +30,7 @@ FaqTopicId = Literal[
 ]
 StudyType = Literal[
     "meta-analysis", "systematic-review", "rct", "cohort", "case-control",
-    "case-series", "case-report", "narrative-review", "in-vitro", "animal",
+    "cross-sectional", "case-series", "case-report", "narrative-review", "in-vitro", "animal",
     "textbook", "guideline", "regulation", "label", "position-statement",
 ]
 # Documents without a DOI or PMID: cited by their official URL and issuer.
@@ -106,7 +106,8 @@ class Value(Model):
 
     text: Text | None = None
     unknown: Text | None = None  # why the value is not known; shown to the reader
-    depth_mm: tuple[float, float] | None = None
+    depth_mm: tuple[float, float] | None = None  # a range in millimetres (drawn on the depth diagram)
+    layers: list[Id] = []  # skin layers aimed at, when a source names layers but no millimetres
     refs: list[Id] = []
 
     @model_validator(mode="after")
@@ -151,8 +152,69 @@ class GlossaryTerm(Model):
     id: Id
     term: Text
     abbr: Text | None = None
+    aliases: list[Text] = []  # other wordings that should link to this term in articles
     definition: Text
     refs: list[Id] = []
+
+
+MmRange = tuple[Annotated[float, Field(ge=0)], Annotated[float, Field(ge=0)]]
+
+
+def _ordered(value: tuple[float, float], what: str) -> tuple[float, float]:
+    if value[0] > value[1]:
+        raise ValueError(f"{what} must be [low, high]")
+    return value
+
+
+class Thickness(Model):
+    site: Literal["face", "body"]  # the depth diagram draws the face
+    label: Text
+    mm: MmRange
+    refs: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _range(self) -> Thickness:
+        _ordered(self.mm, "mm")
+        return self
+
+
+class Layer(Model):
+    id: Id
+    name: Text
+    summary: Text
+    thickness: list[Thickness] = Field(min_length=1)
+
+    def at(self, site: str) -> Thickness | None:
+        return next((t for t in self.thickness if t.site == site), None)
+
+
+class Phase(Model):
+    id: Id
+    name: Text
+    start_hours: float = Field(ge=0)
+    end_hours: float = Field(gt=0)
+    cells: list[Text] = []
+    signals: list[Id] = []
+    what_you_see: Text
+    summary: Text
+    refs: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _span(self) -> Phase:
+        if self.end_hours <= self.start_hours:
+            raise ValueError("end_hours must be after start_hours")
+        return self
+
+
+class Signal(Model):
+    id: Id
+    name: Text
+    kind: Literal["cytokine", "growth-factor", "enzyme", "enzyme-inhibitor"]
+    sources: list[Text] = []
+    targets: list[Text] = []
+    role: Text
+    phases: list[Id] = []
+    refs: list[Id] = Field(min_length=1)
 
 
 class Knowledge(Model):
@@ -162,13 +224,19 @@ class Knowledge(Model):
     faq_topics: list[FaqTopic]
     faq: list[Faq]
     glossary: list[GlossaryTerm]
+    layers: list[Layer] = []
+    phases: list[Phase] = []
+    signals: list[Signal] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
         """Each id-bearing section as {id: entry}; the lists keep the editor's order."""
         return {
             name: {item.id: item for item in getattr(self, name)}
-            for name in ("references", "attributes", "treatments", "faq_topics", "faq", "glossary")
+            for name in (
+                "references", "attributes", "treatments", "faq_topics", "faq", "glossary",
+                "layers", "phases", "signals",
+            )
         }
 
     def reference(self, ref_id: str) -> Reference:
@@ -184,6 +252,7 @@ class PageMeta(Model):
     reviewed: date
     review_due: date
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    link_terms: bool = True  # link glossary terms to their definitions (off on the glossary itself)
 
     @model_validator(mode="after")
     def _due_after_review(self) -> PageMeta:

@@ -123,6 +123,12 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
         return [r for e in knowledge.faq if e.topic == args[0] for r in e.refs]
     if name == "glossary":
         return [r for t in knowledge.glossary for r in t.refs]
+    if name == "thickness_table":
+        return [r for layer in knowledge.layers for t in layer.thickness for r in t.refs]
+    if name == "healing_timeline":
+        return [r for p in knowledge.phases for r in p.refs]
+    if name == "signals_table":
+        return [r for s in knowledge.signals for r in s.refs]
     return []
 
 

@@ -40,3 +40,7 @@ def register(env) -> None:
     env.macro(lambda: rendering.faq_related(knowledge, env.page.url, root()), "faq_related")
     env.macro(lambda: rendering.glossary(knowledge, root()), "glossary")
     env.macro(lambda: rendering.references(knowledge, citations(), root()), "references")
+    env.macro(lambda: rendering.depth_diagram(knowledge), "depth_diagram")
+    env.macro(lambda: rendering.thickness_table(knowledge, root()), "thickness_table")
+    env.macro(lambda: rendering.healing_timeline(knowledge, root()), "healing_timeline")
+    env.macro(lambda: rendering.signals_table(knowledge, root()), "signals_table")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import diagrams
 from .models import Faq, Knowledge, Reference
 
 _env = Environment(
@@ -274,3 +275,74 @@ def references(knowledge: Knowledge, cited_on: dict[str, list[tuple[str, str]]],
             }
         )
     return _render("references.html.j2", items=items)
+
+
+# --- skin science: diagrams and their tables --------------------------------------------
+
+KIND_LABELS = {
+    "cytokine": "Cytokine",
+    "growth-factor": "Growth factor",
+    "enzyme": "Enzyme",
+    "enzyme-inhibitor": "Enzyme inhibitor",
+}
+
+
+def depth_diagram(knowledge: Knowledge) -> str:
+    return _render("depth_diagram.html.j2", d=diagrams.depth_diagram(knowledge))
+
+
+def healing_timeline(knowledge: Knowledge, root: str) -> str:
+    """The timeline, followed by the same facts as a table (its text alternative)."""
+    return _render("healing_timeline.html.j2", t=diagrams.healing_timeline(knowledge)) + "\n" + phases_table(
+        knowledge, root
+    )
+
+
+def thickness_table(knowledge: Knowledge, root: str) -> str:
+    rows = [
+        {
+            "layer": layer.name,
+            "label": t.label,
+            "range": diagrams.range_text(*t.mm),
+            "cites": cite_links(knowledge, t.refs, root),
+        }
+        for layer in knowledge.layers
+        for t in layer.thickness
+    ]
+    return _render("thickness_table.html.j2", rows=rows)
+
+
+def phases_table(knowledge: Knowledge, root: str) -> str:
+    signals = knowledge.by_id["signals"]
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "summary": p.summary,
+            "when": diagrams.span_text(p.start_hours, p.end_hours).capitalize(),
+            "cells": ", ".join(p.cells),
+            "signals": [{"name": signals[s].name, "href": f"{root}skin/cytokines/#signal-{s}"} for s in p.signals],
+            "what_you_see": p.what_you_see,
+            "cites": cite_links(knowledge, p.refs, root),
+        }
+        for p in knowledge.phases
+    ]
+    return _render("phases_table.html.j2", rows=rows)
+
+
+def signals_table(knowledge: Knowledge, root: str) -> str:
+    phases = knowledge.by_id["phases"]
+    rows = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "kind": KIND_LABELS[s.kind],
+            "sources": ", ".join(s.sources) or "Not stated in our sources",
+            "targets": ", ".join(s.targets) or "Not stated in our sources",
+            "role": s.role,
+            "phases": ", ".join(phases[p].name for p in s.phases) or "Not tied to one phase",
+            "cites": cite_links(knowledge, s.refs, root),
+        }
+        for s in knowledge.signals
+    ]
+    return _render("signals_table.html.j2", rows=rows)

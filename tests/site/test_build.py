@@ -141,3 +141,13 @@ def test_renderer_group_labels_cover_every_group(knowledge):
 def test_site_output_is_complete(site: Path):
     assert (site / "assets" / "site.css").exists()
     assert (site / "sitemap.xml").exists()
+
+
+def test_glossary_terms_link_to_their_definition_with_a_tooltip(pages, knowledge):
+    glossary_ids = {t.id for t in knowledge.glossary}
+    article = pages["/treatments/meso-vs-needling/"].html
+    terms = re.findall(r'<a class="kb-term" href="\.\./\.\./glossary/#([a-z0-9-]+)" title="([^"]+)"', article)
+    assert len(terms) >= 5
+    assert {t for t, _ in terms} <= glossary_ids
+    assert len({t for t, _ in terms}) == len(terms), "a term is linked more than once on the page"
+    assert 'class="kb-term"' not in pages["/glossary/"].html
