@@ -21,13 +21,16 @@ LEFT = 64  # room for the millimetre ruler
 SITE = "face"
 
 
-def mm_text(value: float) -> str:
-    """0.063 -> '0.063', 2.0 -> '2', 0.5 -> '0.5'."""
-    return f"{value:.3f}".rstrip("0").rstrip(".")
+def mm_text(value: float, figures: int = 3) -> str:
+    """A measurement to a sensible precision: 0.7589 -> '0.759' (or '0.76'), 1.9692 -> '1.97', 2.0 -> '2'."""
+    if value < 1:
+        return f"{value:.{figures}g}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def range_text(low: float, high: float, unit: str = "mm") -> str:
-    return f"{mm_text(low)} {unit}" if low == high else f"{mm_text(low)} to {mm_text(high)} {unit}"
+def range_text(low: float, high: float, unit: str = "mm", figures: int = 3) -> str:
+    low_text, high_text = mm_text(low, figures), mm_text(high, figures)
+    return f"{low_text} {unit}" if low_text == high_text else f"{low_text} to {high_text} {unit}"
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def depth_diagram(knowledge: Knowledge) -> DepthDiagram:
     for index, layer in enumerate(layers):
         mid = (lows[index] + highs[index]) / 2 if index < len(layers) - 1 else depth
         bottom = min(mid, depth)
-        label = f"{layer.name}: {range_text(*ranges[index])} thick"
+        label = f"{layer.name}: {range_text(*ranges[index], figures=2)} thick"
         height = y(bottom) - y(top)
         # The epidermis is a few pixels thick at this scale: label it just below.
         label_y = y(top) + height / 2 + 5 if height > 30 else y(bottom) + 16

@@ -222,7 +222,6 @@ def cross_check(
             problem(("layers", index, "thickness"), "no 'face' entry (the depth diagram draws the face)")
     for index, phase in enumerate(knowledge.phases):
         check_refs(("phases", index, "refs"), phase.refs)
-        check_ids(("phases", index, "signals"), phase.signals, "signals", "signal")
     for index, signal in enumerate(knowledge.signals):
         check_refs(("signals", index, "refs"), signal.refs)
         check_ids(("signals", index, "phases"), signal.phases, "phases", "phase")

@@ -193,8 +193,7 @@ class Phase(Model):
     name: Text
     start_hours: float = Field(ge=0)
     end_hours: float = Field(gt=0)
-    cells: list[Text] = []
-    signals: list[Id] = []
+    cells: list[Text] = []  # which signals act in a phase is kept on each signal (signals[].phases)
     what_you_see: Text
     summary: Text
     refs: list[Id] = Field(min_length=1)

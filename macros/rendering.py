@@ -42,6 +42,7 @@ TYPE_LABELS = {
     "rct": "Randomised controlled trial",
     "cohort": "Cohort study",
     "case-control": "Case-control study",
+    "cross-sectional": "Cross-sectional study",
     "case-series": "Case series",
     "case-report": "Case report",
     "narrative-review": "Narrative review",
@@ -313,7 +314,6 @@ def thickness_table(knowledge: Knowledge, root: str) -> str:
 
 
 def phases_table(knowledge: Knowledge, root: str) -> str:
-    signals = knowledge.by_id["signals"]
     rows = [
         {
             "id": p.id,
@@ -321,7 +321,11 @@ def phases_table(knowledge: Knowledge, root: str) -> str:
             "summary": p.summary,
             "when": diagrams.span_text(p.start_hours, p.end_hours).capitalize(),
             "cells": ", ".join(p.cells),
-            "signals": [{"name": signals[s].name, "href": f"{root}skin/cytokines/#signal-{s}"} for s in p.signals],
+            "signals": [
+                {"name": s.name, "href": f"{root}skin/cytokines/#signal-{s.id}"}
+                for s in knowledge.signals
+                if p.id in s.phases
+            ],
             "what_you_see": p.what_you_see,
             "cites": cite_links(knowledge, p.refs, root),
         }

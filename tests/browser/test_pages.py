@@ -12,6 +12,9 @@ pytestmark = pytest.mark.browser
 PAGES = [
     "/",
     "/treatments/meso-vs-needling/",
+    "/skin/layers/",
+    "/skin/cytokines/",
+    "/skin/wound-healing/",
     "/compare/",
     "/faq/",
     "/faq/basics/",

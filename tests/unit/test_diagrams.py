@@ -47,7 +47,6 @@ phases:
     start_hours: 0
     end_hours: 6
     cells: [platelets]
-    signals: [pdgf]
     what_you_see: A little bleeding.
     summary: The clot forms.
     refs: [smith2020]
@@ -125,7 +124,9 @@ def test_signals_table(science):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("signals: [pdgf]", "signals: [pdfg]"), "phases[0].signals[0]: unknown signal 'pdfg'"),
+        # Which signals act in a phase is kept on the signal only, so the two cannot disagree.
+        (("    cells: [platelets]\n", "    cells: [platelets]\n    signals: [pdgf]\n"),
+         "phases[0].signals: unknown field"),
         (("phases: [haemostasis]", "phases: [clotting]"), "signals[0].phases[0]: unknown phase 'clotting'"),
         (("  - id: hypodermis\n    name: Hypodermis\n    summary: Fat.\n    thickness:\n      - site: face",
           "  - id: hypodermis\n    name: Hypodermis\n    summary: Fat.\n    thickness:\n      - site: body"),
