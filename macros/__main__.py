@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{display_path(path)}: ok ({len(knowledge.references)} references, {len(knowledge.attributes)} attributes, "
         f"{len(knowledge.treatments)} treatments, {len(knowledge.faq)} FAQ entries, "
-        f"{len(knowledge.glossary)} glossary terms)"
+        f"{len(knowledge.glossary)} glossary terms, {len(knowledge.layers)} layers, "
+        f"{len(knowledge.phases)} healing phases, {len(knowledge.signals)} signals)"
     )
     return 0
 

@@ -142,7 +142,9 @@ def test_every_problem_is_reported_at_once(write):
 def test_cli_check(write, docs, capsys):
     good = write(VALID)
     assert cli(["check", str(good), "--docs", str(docs)]) == 0
-    assert "ok (2 references, 2 attributes, 2 treatments, 2 FAQ entries, 1 glossary terms)" in capsys.readouterr().out
+    assert "ok (2 references, 2 attributes, 2 treatments, 2 FAQ entries, 1 glossary terms, 0 layers" in (
+        capsys.readouterr().out
+    )
     bad = write(VALID.replace("refs: [smith2020]\n    related", "refs: [gone2001]\n    related"))
     assert cli(["check", str(bad), "--docs", str(docs)]) == 1
     err = capsys.readouterr().err
