@@ -185,10 +185,13 @@ def cross_check(
             if ref not in refs:
                 problem(loc + (index,), f"unknown reference '{ref}'")
 
+    def check_id(loc: Loc, item: str, section: str, what: str) -> None:
+        if item not in knowledge.by_id[section]:
+            problem(loc, f"unknown {what} '{item}'")
+
     def check_ids(loc: Loc, ids: Iterable[str], section: str, what: str) -> None:
         for index, item in enumerate(ids):
-            if item not in knowledge.by_id[section]:
-                problem(loc + (index,), f"unknown {what} '{item}'")
+            check_id(loc + (index,), item, section, what)
 
     attribute_ids = [a.id for a in knowledge.attributes]
     for t_index, treatment in enumerate(knowledge.treatments):
@@ -222,6 +225,24 @@ def cross_check(
             problem(("layers", index, "thickness"), "no 'face' entry (the depth diagram draws the face)")
     for index, phase in enumerate(knowledge.phases):
         check_refs(("phases", index, "refs"), phase.refs)
+    cells: dict[tuple[str, str], int] = {}
+    for index, cell in enumerate(knowledge.evidence):
+        check_id(("evidence", index, "treatment"), cell.treatment, "treatments", "treatment")
+        check_id(("evidence", index, "indication"), cell.indication, "indications", "indication")
+        check_refs(("evidence", index, "refs"), cell.refs)
+        pair = (cell.treatment, cell.indication)
+        if pair in cells:
+            problem(("evidence", index), f"a second cell for {pair[0]} x {pair[1]} (also evidence[{cells[pair]}])")
+        cells.setdefault(pair, index)
+    # Every treatment that has evidence is graded for every indication: a gap is
+    # written as grade `none`, never left out.
+    graded = {c.treatment for c in knowledge.evidence}
+    for treatment in (t.id for t in knowledge.treatments if t.id in graded):
+        for indication in knowledge.indications:
+            if (treatment, indication.id) not in cells:
+                problem(("evidence",), f"no cell for {treatment} x {indication.id} (grade it; `none` if no study)")
+    for index, claim in enumerate(knowledge.claims):
+        check_refs(("claims", index, "refs"), claim.refs)
     for index, signal in enumerate(knowledge.signals):
         check_refs(("signals", index, "refs"), signal.refs)
         check_ids(("signals", index, "phases"), signal.phases, "phases", "phase")

@@ -216,6 +216,33 @@ class Signal(Model):
     refs: list[Id] = Field(min_length=1)
 
 
+class Indication(Model):
+    id: Id
+    name: Text
+    summary: Text
+
+
+class Evidence(Model):
+    """One cell of the treatment x indication matrix."""
+
+    treatment: Id
+    indication: Id
+    grade: Grade
+    summary: Text
+    refs: list[Id] = Field(min_length=1)
+
+
+Verdict = Literal["false", "misleading", "unsupported", "partly-true", "true"]
+
+
+class Claim(Model):
+    id: Id
+    claim: Text
+    verdict: Verdict
+    explanation: Text
+    refs: list[Id] = Field(min_length=1)
+
+
 class Knowledge(Model):
     references: list[Reference]
     attributes: list[Attribute]
@@ -226,6 +253,9 @@ class Knowledge(Model):
     layers: list[Layer] = []
     phases: list[Phase] = []
     signals: list[Signal] = []
+    indications: list[Indication] = []
+    evidence: list[Evidence] = []
+    claims: list[Claim] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
@@ -234,7 +264,7 @@ class Knowledge(Model):
             name: {item.id: item for item in getattr(self, name)}
             for name in (
                 "references", "attributes", "treatments", "faq_topics", "faq", "glossary",
-                "layers", "phases", "signals",
+                "layers", "phases", "signals", "indications", "claims",
             )
         }
 

@@ -129,6 +129,12 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
         return [r for p in knowledge.phases for r in p.refs]
     if name == "signals_table":
         return [r for s in knowledge.signals for r in s.refs]
+    if name == "evidence_matrix":
+        return [r for c in knowledge.evidence for r in c.refs]
+    if name == "evidence_for":
+        return [r for c in knowledge.evidence if c.treatment == args[0] for r in c.refs]
+    if name == "claims":
+        return [r for c in knowledge.claims for r in c.refs]
     return []
 
 

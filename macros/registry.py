@@ -44,3 +44,6 @@ def register(env) -> None:
     env.macro(lambda: rendering.thickness_table(knowledge, root()), "thickness_table")
     env.macro(lambda: rendering.healing_timeline(knowledge, root()), "healing_timeline")
     env.macro(lambda: rendering.signals_table(knowledge, root()), "signals_table")
+    env.macro(lambda: rendering.evidence_matrix(knowledge, root()), "evidence_matrix")
+    env.macro(lambda treatment: rendering.evidence_for(knowledge, treatment, root()), "evidence_for")
+    env.macro(lambda: rendering.claims(knowledge, root()), "claims")

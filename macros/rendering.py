@@ -350,3 +350,72 @@ def signals_table(knowledge: Knowledge, root: str) -> str:
         for s in knowledge.signals
     ]
     return _render("signals_table.html.j2", rows=rows)
+
+
+# --- evidence and claims -------------------------------------------------------------------
+
+GRADE_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low", "none": "None found"}
+VERDICT_LABELS = {
+    "false": "False",
+    "misleading": "Misleading",
+    "unsupported": "Not supported",
+    "partly-true": "Partly true",
+    "true": "True",
+}
+
+
+def _evidence_cell(knowledge: Knowledge, cell, root: str) -> dict:
+    return {
+        "grade": cell.grade,
+        "grade_label": GRADE_LABELS[cell.grade],
+        "summary": cell.summary,
+        "cites": cite_links(knowledge, cell.refs, root),
+    }
+
+
+def evidence_matrix(knowledge: Knowledge, root: str) -> str:
+    """Indications (rows) x treatments (columns), each cell graded and cited."""
+    cells = {(c.treatment, c.indication): c for c in knowledge.evidence}
+    treatments = [t for t in knowledge.treatments if any(c.treatment == t.id for c in knowledge.evidence)]
+    rows = [
+        {
+            "id": ind.id,
+            "name": ind.name,
+            "summary": ind.summary,
+            "cells": [
+                {"column": t.name, **_evidence_cell(knowledge, cells[(t.id, ind.id)], root)} for t in treatments
+            ],
+        }
+        for ind in knowledge.indications
+    ]
+    return _render("evidence_matrix.html.j2", columns=treatments, rows=rows)
+
+
+def evidence_for(knowledge: Knowledge, treatment: str, root: str) -> str:
+    """One treatment's evidence, indication by indication, linking to the full matrix."""
+    name = knowledge.by_id["treatments"][treatment].name
+    indications = knowledge.by_id["indications"]
+    rows = [
+        {"id": c.indication, "name": indications[c.indication].name, **_evidence_cell(knowledge, c, root)}
+        for c in knowledge.evidence
+        if c.treatment == treatment
+    ]
+    if not rows:
+        raise ValueError(f"no evidence cells for treatment '{treatment}'")
+    return _render("evidence_for.html.j2", treatment=treatment, name=name, rows=rows,
+                   matrix_href=f"{root}evidence/#table-evidence")
+
+
+def claims(knowledge: Knowledge, root: str) -> str:
+    items = [
+        {
+            "id": c.id,
+            "claim": c.claim,
+            "verdict": c.verdict,
+            "verdict_label": VERDICT_LABELS[c.verdict],
+            "explanation": paragraphs(c.explanation),
+            "cites": cite_links(knowledge, c.refs, root),
+        }
+        for c in knowledge.claims
+    ]
+    return _render("claims.html.j2", items=items)
