@@ -27,7 +27,8 @@ def term_patterns(terms: Iterable[GlossaryTerm]) -> list[tuple[GlossaryTerm, re.
     patterns = []
     for term in terms:
         words = sorted({term.term, *term.aliases}, key=len, reverse=True)
-        wordings = "|".join(re.escape(w) for w in words)
+        # A line break inside a term ("granulation\ntissue") still counts as a space.
+        wordings = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         options = [rf"(?i:\b(?:{wordings})(?:e?s)?\b)"]
         if term.abbr:
             options.append(rf"\b{re.escape(term.abbr)}\b")

@@ -34,7 +34,8 @@ StudyType = Literal[
     "textbook", "guideline", "regulation", "label", "position-statement",
 ]
 # Documents without a DOI or PMID: cited by their official URL and issuer.
-WEB_DOCUMENT_TYPES = {"guideline", "regulation", "label", "position-statement"}
+# (Textbook chapters such as NCBI Bookshelf entries have a stable URL, often no DOI.)
+WEB_DOCUMENT_TYPES = {"guideline", "regulation", "label", "position-statement", "textbook"}
 
 
 class Model(BaseModel):
@@ -60,7 +61,7 @@ class Reference(Model):
             if not (self.doi or self.pmid or self.url):
                 raise ValueError(f"a {self.type} needs a doi, pmid or its official url")
         elif not (self.doi or self.pmid):
-            raise ValueError("a journal article or book needs a doi or a pmid")
+            raise ValueError("a journal article needs a doi or a pmid")
         if self.year is None and self.type not in WEB_DOCUMENT_TYPES:
             raise ValueError("year is required for this type of reference")
         return self
@@ -232,7 +233,8 @@ class Evidence(Model):
     refs: list[Id] = Field(min_length=1)
 
 
-Verdict = Literal["false", "misleading", "unsupported", "partly-true", "true"]
+# Not "true"/"false": YAML would read those, unquoted, as booleans.
+Verdict = Literal["incorrect", "misleading", "unsupported", "partly-true", "correct"]
 
 
 class Claim(Model):

@@ -356,11 +356,11 @@ def signals_table(knowledge: Knowledge, root: str) -> str:
 
 GRADE_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low", "none": "None found"}
 VERDICT_LABELS = {
-    "false": "False",
+    "incorrect": "False",
     "misleading": "Misleading",
     "unsupported": "Not supported",
     "partly-true": "Partly true",
-    "true": "True",
+    "correct": "True",
 }
 
 

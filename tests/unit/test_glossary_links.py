@@ -49,3 +49,8 @@ def test_headings_links_code_and_figures_are_left_alone():
 
 def test_words_inside_other_words_are_not_linked():
     assert "kb-term" not in linked("<p>Procollagenase and PIHX are not terms.</p>")
+
+
+def test_a_term_broken_across_lines_still_links():
+    out = linked("<p>Percutaneous collagen\ninduction uses needles.</p>")
+    assert '>Percutaneous collagen\ninduction</a>' in out

@@ -107,7 +107,7 @@ def test_known_value_needs_a_reference(write):
 def test_journal_article_needs_an_identifier(write):
     text = VALID.replace("    doi: 10.1000/xyz123\n", "")
     [message] = problems(write(text))
-    assert "references[0]: a journal article or book needs a doi or a pmid" in message
+    assert "references[0]: a journal article needs a doi or a pmid" in message
 
 
 def test_related_page_must_exist(write, docs):
