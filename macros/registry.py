@@ -47,3 +47,4 @@ def register(env) -> None:
     env.macro(lambda: rendering.evidence_matrix(knowledge, root()), "evidence_matrix")
     env.macro(lambda treatment: rendering.evidence_for(knowledge, treatment, root()), "evidence_for")
     env.macro(lambda: rendering.claims(knowledge, root()), "claims")
+    env.macro(lambda treatment, indication: rendering.grade(knowledge, treatment, indication, root()), "grade")

@@ -403,7 +403,7 @@ def evidence_for(knowledge: Knowledge, treatment: str, root: str) -> str:
     if not rows:
         raise ValueError(f"no evidence cells for treatment '{treatment}'")
     return _render("evidence_for.html.j2", treatment=treatment, name=name, rows=rows,
-                   matrix_href=f"{root}evidence/#table-evidence")
+                   matrix_href=f"{root}evidence/#table-evidence-by-use")
 
 
 def claims(knowledge: Knowledge, root: str) -> str:
@@ -419,3 +419,12 @@ def claims(knowledge: Knowledge, root: str) -> str:
         for c in knowledge.claims
     ]
     return _render("claims.html.j2", items=items)
+
+
+def grade(knowledge: Knowledge, treatment: str, indication: str, root: str) -> str:
+    """An inline grade from the data, so prose never disagrees with the evidence table."""
+    cell = next((c for c in knowledge.evidence if (c.treatment, c.indication) == (treatment, indication)), None)
+    if cell is None:
+        raise ValueError(f"no evidence cell for {treatment} x {indication}")
+    return _render("grade_inline.html.j2", grade=cell.grade, label=GRADE_LABELS[cell.grade],
+                   href=f"{root}evidence/#evidence-{indication}")

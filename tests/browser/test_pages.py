@@ -12,6 +12,10 @@ pytestmark = pytest.mark.browser
 PAGES = [
     "/",
     "/treatments/meso-vs-needling/",
+    "/treatments/mesotherapy/",
+    "/treatments/microneedling/",
+    "/evidence/",
+    "/evidence/claims/",
     "/skin/layers/",
     "/skin/cytokines/",
     "/skin/wound-healing/",

@@ -72,7 +72,7 @@ def test_matrix_has_a_row_per_indication_and_a_column_per_treatment(evidence):
 def test_evidence_for_one_treatment(evidence):
     html = rendering.evidence_for(evidence(), "beta", "../../")
     assert re.findall(r'<tr id="evidence-([a-z-]+)">', html) == ["scars", "lines"]
-    assert "Evidence: Moderate" in html and 'href="../../evidence/#table-evidence"' in html
+    assert "Evidence: Moderate" in html and 'href="../../evidence/#table-evidence-by-use"' in html
 
 
 def test_claims_have_anchor_verdict_and_sources(evidence):
