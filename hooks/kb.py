@@ -7,6 +7,7 @@ this file only connects it to MkDocs events.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
 from macros.pages import data_path, generated_pages, root_of  # noqa: E402
+from macros.rendering import term_uses  # noqa: E402
 
 # Not under the "mkdocs" logger: a page past its review date must warn, but
 # `--strict` turns every mkdocs warning into a failed build, and time passing
@@ -34,6 +36,9 @@ if not review_log.handlers:
     review_log.propagate = False
 
 _generated: set[str] = set()
+# glossary term id -> [(page URL, page title)] where the term was linked, filled as pages render
+_term_uses: dict[str, list[tuple[str, str]]] = {}
+_TERM_USES = re.compile(r"<!--kb-term-uses:([a-z0-9-]+)-->")
 
 
 def _knowledge(config):
@@ -45,6 +50,7 @@ def _knowledge(config):
 
 def on_files(files, config):
     _generated.clear()
+    _term_uses.clear()
     for src_uri, content in generated_pages(_knowledge(config)).items():
         if files.get_file_from_path(src_uri):
             raise PluginError(f"docs/{src_uri} would hide a page generated from the data; remove it")
@@ -98,4 +104,17 @@ def on_page_content(html, page, config, files):
     """Definitions on hover: the first mention of each glossary term links to it."""
     if not page.meta.get("link_terms", True):
         return html
-    return link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/")
+    linked: set[str] = set()
+    html = link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/", linked)
+    for term in linked:
+        _term_uses.setdefault(term, []).append(("/" + page.url, page.title))
+    return html
+
+
+def on_post_page(output, page, config):
+    """Fill the glossary's "explained in context on" lines. Every page's content has been
+    rendered (and its terms recorded) before any page is written, so the lists are complete."""
+    if "<!--kb-term-uses:" not in output:
+        return output
+    root = root_of(page.url)
+    return _TERM_USES.sub(lambda m: term_uses(sorted(_term_uses.get(m.group(1), [])), root), output)

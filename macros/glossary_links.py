@@ -37,9 +37,12 @@ def term_patterns(terms: Iterable[GlossaryTerm]) -> list[tuple[GlossaryTerm, re.
     return sorted(patterns, key=lambda p: -len(p[0].term))
 
 
-def link_terms(content: str, terms: Iterable[GlossaryTerm], glossary_url: str) -> str:
+def link_terms(
+    content: str, terms: Iterable[GlossaryTerm], glossary_url: str, linked: set[str] | None = None
+) -> str:
+    """The content with terms linked; the ids linked are added to `linked` when given."""
     patterns = term_patterns(terms)
-    done: set[str] = set()
+    done: set[str] = linked if linked is not None else set()
     stack: list[str] = []
     out = []
     for piece in _TAG.split(content):

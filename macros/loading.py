@@ -162,7 +162,7 @@ def validate(data: object, lines: dict[Loc, int], name: str) -> Knowledge:
 
 
 def cross_check(
-    knowledge: Knowledge, lines: dict[Loc, int], name: str, urls: set[str] | None
+    knowledge: Knowledge, lines: dict[Loc, int], name: str, pages: SitePages | None
 ) -> list[Problem]:
     """Ids that must be unique, and every id or URL that must point at something."""
     problems: list[Problem] = []
@@ -205,15 +205,26 @@ def cross_check(
             check_refs(base + (attr, "refs"), value.refs)
             check_ids(base + (attr, "layers"), value.layers, "layers", "layer")
 
+    # An answer's id is its permanent anchor, and each anchor lives on exactly one page:
+    # it may not also be a glossary term's or a claim's anchor.
+    other_anchors = {g.id: "glossary" for g in knowledge.glossary} | {c.id: "claims" for c in knowledge.claims}
+    for index, entry in enumerate(knowledge.faq):
+        if entry.id in other_anchors:
+            problem(("faq", index, "id"), f"'{entry.id}' is also an id in {other_anchors[entry.id]}; "
+                    "anchors must be unique site-wide")
+
     topic_ids = {t.id for t in knowledge.faq_topics}
     for index, entry in enumerate(knowledge.faq):
         if entry.topic not in topic_ids:
             problem(("faq", index, "topic"), f"topic '{entry.topic}' has no entry in faq_topics")
         check_refs(("faq", index, "refs"), entry.refs)
-        if urls is not None:
+        if pages is not None:
             for r_index, url in enumerate(entry.related):
-                if url not in urls:
+                if url not in pages.urls:
                     problem(("faq", index, "related", r_index), f"no page at '{url}'")
+                elif url not in pages.showing_related:
+                    problem(("faq", index, "related", r_index),
+                            f"'{url}' does not list related questions (add {{{{ faq_related() }}}} to it)")
 
     for index, term in enumerate(knowledge.glossary):
         check_refs(("glossary", index, "refs"), term.refs)
@@ -243,6 +254,9 @@ def cross_check(
                 problem(("evidence",), f"no cell for {treatment} x {indication.id} (grade it; `none` if no study)")
     for index, claim in enumerate(knowledge.claims):
         check_refs(("claims", index, "refs"), claim.refs)
+    for index, group in enumerate(knowledge.checklist):
+        for i_index, item in enumerate(group.items):
+            check_refs(("checklist", index, "items", i_index, "refs"), item.refs)
     for index, signal in enumerate(knowledge.signals):
         check_refs(("signals", index, "refs"), signal.refs)
         check_ids(("signals", index, "phases"), signal.phases, "phases", "phase")
@@ -252,10 +266,20 @@ def cross_check(
 # --- pages the data may point at ---------------------------------------------------------
 
 
-def page_urls(docs_dir: Path, knowledge: Knowledge) -> set[str]:
-    """Every page URL the built site will have, written or generated."""
-    written = {url_of(md.relative_to(docs_dir).as_posix()) for md in docs_dir.rglob("*.md")}
-    return written | {url_of(uri) for uri in generated_pages(knowledge)}
+@dataclass(frozen=True)
+class SitePages:
+    urls: set[str]  # every page the built site will have, written or generated
+    showing_related: set[str]  # pages that list their related questions ({{ faq_related() }})
+
+
+def site_pages(docs_dir: Path, knowledge: Knowledge) -> SitePages:
+    urls, showing = set(), set()
+    for md in docs_dir.rglob("*.md"):
+        url = url_of(md.relative_to(docs_dir).as_posix())
+        urls.add(url)
+        if "faq_related(" in md.read_text(encoding="utf-8"):
+            showing.add(url)
+    return SitePages(urls | {url_of(uri) for uri in generated_pages(knowledge)}, showing)
 
 
 # --- the entry point ----------------------------------------------------------------------
@@ -281,8 +305,8 @@ def load(path: str | Path, docs_dir: str | Path | None = None) -> Knowledge:
     name = display_path(path)
     data, lines = read_yaml(path)
     knowledge = validate(data, lines, name)
-    urls = page_urls(docs, knowledge) if docs else None
-    problems = cross_check(knowledge, lines, name, urls)
+    pages = site_pages(docs, knowledge) if docs else None
+    problems = cross_check(knowledge, lines, name, pages)
     if problems:
         raise DataError(problems)
     _cache[key] = knowledge

@@ -245,6 +245,17 @@ class Claim(Model):
     refs: list[Id] = Field(min_length=1)
 
 
+class ChecklistItem(Model):
+    text: Text
+    refs: list[Id] = []
+
+
+class ChecklistGroup(Model):
+    id: Id
+    title: Text
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
 class Knowledge(Model):
     references: list[Reference]
     attributes: list[Attribute]
@@ -258,6 +269,7 @@ class Knowledge(Model):
     indications: list[Indication] = []
     evidence: list[Evidence] = []
     claims: list[Claim] = []
+    checklist: list[ChecklistGroup] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
@@ -266,7 +278,7 @@ class Knowledge(Model):
             name: {item.id: item for item in getattr(self, name)}
             for name in (
                 "references", "attributes", "treatments", "faq_topics", "faq", "glossary",
-                "layers", "phases", "signals", "indications", "claims",
+                "layers", "phases", "signals", "indications", "claims", "checklist",
             )
         }
 

@@ -133,6 +133,9 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
         return [r for c in knowledge.evidence for r in c.refs]
     if name == "evidence_for":
         return [r for c in knowledge.evidence if c.treatment == args[0] for r in c.refs]
+    if name == "checklist":
+        group = knowledge.by_id["checklist"].get(args[0])
+        return [r for item in group.items for r in item.refs] if group else []
     if name == "claims":
         return [r for c in knowledge.claims for r in c.refs]
     return []

@@ -48,3 +48,5 @@ def register(env) -> None:
     env.macro(lambda treatment: rendering.evidence_for(knowledge, treatment, root()), "evidence_for")
     env.macro(lambda: rendering.claims(knowledge, root()), "claims")
     env.macro(lambda treatment, indication: rendering.grade(knowledge, treatment, indication, root()), "grade")
+    env.macro(lambda group: rendering.checklist(knowledge, group, root()), "checklist")
+    env.macro(rendering.notes_space, "notes_space")

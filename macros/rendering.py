@@ -11,11 +11,13 @@ as text.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import diagrams
 from .models import Faq, Knowledge, Reference
@@ -186,12 +188,36 @@ def _faq_view(knowledge: Knowledge, entry: Faq, root: str) -> FaqView:
     )
 
 
+def json_for_script(data: object) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def faq_jsonld(entries: list[FaqView]) -> Markup:
+    """schema.org FAQPage data for the answers shown on the page, in the same words."""
+    return json_for_script(
+        {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": e.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": "\n\n".join(e.answer)},
+                }
+                for e in entries
+            ],
+        }
+    )
+
+
 def faq_topic(knowledge: Knowledge, topic: str, root: str) -> str:
     """Every answer in one topic: the answer's permanent home (/faq/<topic>/#<id>)."""
     entries = [_faq_view(knowledge, e, root) for e in knowledge.faq if e.topic == topic]
     if not entries:
         raise ValueError(f"no FAQ entries in topic '{topic}'")
-    return _render("faq_topic.html.j2", entries=entries)
+    return _render("faq_topic.html.j2", entries=entries, jsonld=faq_jsonld(entries))
 
 
 def faq_url(entry: Faq, root: str) -> str:
@@ -428,3 +454,27 @@ def grade(knowledge: Knowledge, treatment: str, indication: str, root: str) -> s
         raise ValueError(f"no evidence cell for {treatment} x {indication}")
     return _render("grade_inline.html.j2", grade=cell.grade, label=GRADE_LABELS[cell.grade],
                    href=f"{root}evidence/#evidence-{indication}")
+
+
+# --- consultation kit -------------------------------------------------------------------
+
+
+def checklist(knowledge: Knowledge, group: str, root: str) -> str:
+    """A printable list with a box to tick beside each item."""
+    chosen = knowledge.by_id["checklist"].get(group)
+    if chosen is None:
+        raise ValueError(f"no checklist group '{group}'")
+    items = [{"text": i.text, "cites": cite_links(knowledge, i.refs, root)} for i in chosen.items]
+    return _render("checklist.html.j2", id=chosen.id, title=chosen.title, items=items)
+
+
+def notes_space() -> str:
+    return _render("notes_space.html.j2")
+
+
+def term_uses(pages: list[tuple[str, str]], root: str) -> str:
+    """Where a glossary term is used: (site URL, page title) pairs, as links from the glossary."""
+    if not pages:
+        return ""
+    links = [{"href": root + url.lstrip("/"), "title": title} for url, title in pages]
+    return " " + _render("term_uses.html.j2", pages=links)

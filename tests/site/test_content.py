@@ -86,3 +86,10 @@ def test_no_hype_words(knowledge):
     texts += [(str(p.relative_to(PROJECT)), p.read_text()) for p in (PROJECT / "docs").rglob("*.md")]
     found = [f"{where}: {m.group(0)}" for where, text in texts for m in HYPE.finditer(QUOTED.sub("", text))]
     assert not found, found
+
+
+def test_checklist_items_read_at_grade_8_or_lower(knowledge):
+    items = [(g.id, i.text) for g in knowledge.checklist for i in g.items]
+    assert items, "the consultation checklist is empty"
+    hard = [f"{group}: {text} ({grade(text):.1f})" for group, text in items if grade(text) > MAX_GRADE]
+    assert not hard, hard

@@ -91,7 +91,7 @@ def docs(tmp_path: Path) -> Path:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "index.md").write_text("# Home\n")
-    (folder / "about.md").write_text("# About\n")
+    (folder / "about.md").write_text("# About\n\n{{ faq_related() }}\n")
     return folder
 
 

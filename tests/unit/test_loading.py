@@ -154,3 +154,9 @@ def test_cli_check(write, docs, capsys):
 
 def test_the_real_data_file_is_valid(knowledge):
     assert knowledge.faq and knowledge.references
+
+
+def test_related_page_must_show_its_related_questions(write, docs):
+    text = VALID.replace("related: [/about/]", "related: [/]")
+    [message] = problems(write(text), docs)
+    assert message.endswith("faq[0].related[0]: '/' does not list related questions (add {{ faq_related() }} to it)")

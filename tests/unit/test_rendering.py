@@ -128,3 +128,15 @@ def test_references_are_sorted_linked_and_show_where_cited(knowledge):
     assert 'href="https://doi.org/10.1000/xyz123"' in html
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/12345/"' in html
     assert 'Cited on: <a href="../faq/basics/">FAQ: The basics</a>' in html
+
+
+def test_faq_jsonld_matches_the_answers_and_cannot_end_the_script(knowledge):
+    import json
+
+    html = rendering.faq_topic(knowledge, "basics", "")
+    raw = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in raw  # a question holding "</script>" cannot close the element
+    data = json.loads(raw)
+    assert data["@type"] == "FAQPage"
+    assert [q["name"] for q in data["mainEntity"]] == ["What is <script>alert(1)</script> it?", "How deep?"]
+    assert data["mainEntity"][0]["acceptedAnswer"]["text"] == "First paragraph.\n\nSecond paragraph with ünïcode."

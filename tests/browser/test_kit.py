@@ -1,0 +1,60 @@
+"""The FAQ filter, copy-link buttons and the printable consultation checklist, in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+
+def test_faq_filter_narrows_questions_as_you_type(visit, knowledge):
+    seen = visit("/faq/")
+    page = seen.page
+    items = page.locator(".kb-faq-index li")
+    assert items.count() == len(knowledge.faq)
+    page.get_by_label("Filter questions").press_sequentially("isotretinoin", delay=20)
+    visible = [t.lower() for t in items.evaluate_all("els => els.filter(e => !e.hidden).map(e => e.textContent)")]
+    expected = [e.question.lower() for e in knowledge.faq if "isotretinoin" in e.question.lower()]
+    assert visible and sorted(visible) == sorted(expected)
+    assert re.fullmatch(r"\d+ of \d+ questions match", page.locator(".kb-filter-status").inner_text())
+    page.get_by_label("Filter questions").fill("")
+    page.get_by_label("Filter questions").press("Backspace")
+    assert items.evaluate_all("els => els.filter(e => e.hidden).length") == 0
+
+
+def test_faq_index_and_answers_work_without_javascript(visit, knowledge):
+    seen = visit("/faq/", js=False)
+    assert seen.page.locator(".kb-filter").count() == 0  # nothing half-working is shown
+    assert seen.page.locator(".kb-faq-index li a").count() == len(knowledge.faq)
+    entry = knowledge.faq[-1]
+    seen = visit(f"/faq/{entry.topic}/#{entry.id}", js=False)
+    assert seen.page.locator(f"#{entry.id}").inner_text() == entry.question
+    assert seen.page.locator(".kb-copy").count() == 0
+    assert seen.page.locator(f'.kb-permalink a[href="#{entry.id}"]').count() == 1
+
+
+def test_copy_link_puts_the_answers_address_on_the_clipboard(browser, server, knowledge):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        entry = knowledge.faq[0]
+        page.goto(f"{server}/faq/{entry.topic}/", wait_until="networkidle")
+        article = page.locator(f"article.kb-faq:has(h2#{entry.id})")
+        article.get_by_role("button", name=re.compile("^Copy link")).click()
+        assert article.locator(".kb-copy-status").inner_text() == "Link copied"
+        assert page.evaluate("navigator.clipboard.readText()") == f"{server}/faq/{entry.topic}/#{entry.id}"
+    finally:
+        context.close()
+
+
+def test_consultation_checklist_prints_on_at_most_two_a4_pages(visit):
+    seen = visit("/patients/before-your-consultation/")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    pdf = seen.page.pdf(format="A4", print_background=False)
+    (SCREENSHOTS / "before-your-consultation.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 2, f"prints on {pages} pages"
