@@ -58,3 +58,14 @@ def test_consultation_checklist_prints_on_at_most_two_a4_pages(visit):
     (SCREENSHOTS / "before-your-consultation.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 2, f"prints on {pages} pages"
+
+
+def test_glossary_definition_shows_on_keyboard_focus(visit, knowledge):
+    seen = visit("/treatments/mesotherapy/")
+    term = seen.page.locator("a.kb-term").first
+    term_id = term.get_attribute("href").split("#")[1]
+    definition = knowledge.by_id["glossary"][term_id].definition
+    term.focus()
+    tooltip = seen.page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert definition[:40] in tooltip.inner_text()
