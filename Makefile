@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check lint lock browser clean
+.PHONY: serve build test check schema lint lock browser urls clean
 
 serve: $(STAMP)        ## build and serve the site on 127.0.0.1:8000, rebuilding on change
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -22,8 +22,14 @@ build: $(STAMP)        ## build into site/, replacing it only when the build suc
 check: $(STAMP)        ## validate data/knowledge.yml and print every problem
 	$(BIN)/python -m macros check
 
+schema: $(STAMP)       ## regenerate data/knowledge.schema.json from the models
+	$(BIN)/python -m macros schema
+
 test: $(STAMP) browser ## every test: unit, site and browser
 	$(BIN)/python -m pytest
+
+urls: build             ## add newly published URLs and anchors to urls.txt (never removes)
+	$(BIN)/python tools/urls.py update
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros hooks tests tools
@@ -35,7 +41,8 @@ lock:                  ## re-resolve requirements.lock from pyproject.toml
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install -q --upgrade pip
-	.lock-venv/bin/pip install -q $$($(PYTHON) tools/deps.py)
+	$(PYTHON) tools/deps.py > .lock-venv/requirements.in
+	.lock-venv/bin/pip install -q -r .lock-venv/requirements.in
 	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 	rm -rf .lock-venv

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
+from macros.opendata import SCHEMA_FILE, knowledge_json  # noqa: E402
 from macros.pages import data_path, generated_pages, root_of  # noqa: E402
 from macros.rendering import term_uses  # noqa: E402
 
@@ -57,6 +58,9 @@ def on_files(files, config):
         # Not "omitted from nav": on_nav below puts these pages in the nav.
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         _generated.add(src_uri)
+    # Open data: the validated data file and its schema, published with the site.
+    files.append(File.generated(config, "data/knowledge.json", content=knowledge_json(_knowledge(config))))
+    files.append(File.generated(config, "data/knowledge.schema.json", content=SCHEMA_FILE.read_text()))
     return files
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .loading import DataError, display_path, load
+from .opendata import SCHEMA_FILE, json_schema
 from .pages import data_path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate a data file and print every problem")
     check.add_argument("file", nargs="?", type=Path, help="default: data/knowledge.yml")
     check.add_argument("--docs", type=Path, default=PROJECT / "docs", help="docs folder for page links")
+    schema = sub.add_parser("schema", help="write the JSON Schema of the data file")
+    schema.add_argument("--output", type=Path, default=SCHEMA_FILE)
     args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        args.output.write_text(json_schema())
+        print(f"wrote {display_path(args.output)}")
+        return 0
 
     path = args.file or data_path(PROJECT)
     try:

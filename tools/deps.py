@@ -1,8 +1,8 @@
-"""Print the project's direct dependencies (runtime and test) for `make lock`."""
+"""Print the project's direct dependencies (runtime and test), one per line, for `make lock`."""
 
 import tomllib
 from pathlib import Path
 
 project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]
 deps = project["dependencies"] + project["optional-dependencies"]["test"]
-print(" ".join(f"'{d}'" for d in deps))
+print("\n".join(deps))
