@@ -105,3 +105,11 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def load_with(write, docs):
+    """load_with(extra) -> the valid data file plus `extra` sections, loaded and checked."""
+    from macros.loading import load
+
+    return lambda extra: load(write(VALID + extra), docs)

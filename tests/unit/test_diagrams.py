@@ -7,9 +7,7 @@ import re
 import pytest
 
 from macros import diagrams, rendering
-from macros.loading import DataError, load
-
-from .conftest import VALID
+from macros.loading import DataError
 
 SCIENCE = """\
 layers:
@@ -69,11 +67,8 @@ signals:
 
 
 @pytest.fixture
-def science(write, docs):
-    def _load(text: str = SCIENCE):
-        return load(write(VALID + text), docs)
-
-    return _load
+def science(load_with):
+    return lambda text=SCIENCE: load_with(text)
 
 
 def test_layer_bands_are_drawn_to_scale(science):

@@ -7,9 +7,7 @@ import re
 import pytest
 
 from macros import rendering
-from macros.loading import DataError, load
-
-from .conftest import VALID
+from macros.loading import DataError
 
 EVIDENCE = """\
 indications:
@@ -53,11 +51,8 @@ claims:
 
 
 @pytest.fixture
-def evidence(write, docs):
-    def _load(text: str = EVIDENCE):
-        return load(write(VALID + text), docs)
-
-    return _load
+def evidence(load_with):
+    return lambda text=EVIDENCE: load_with(text)
 
 
 def test_matrix_has_a_row_per_indication_and_a_column_per_treatment(evidence):
