@@ -19,12 +19,13 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import redirects  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
 from macros.opendata import SCHEMA_FILE, knowledge_json  # noqa: E402
-from macros.pages import data_path, generated_pages, root_of  # noqa: E402
-from macros.rendering import term_uses  # noqa: E402
+from macros.pages import data_path, front_matter, generated_pages, root_of, url_of  # noqa: E402
+from macros.rendering import KitPage, link_kit, objectives, term_uses  # noqa: E402
 
 # Not under the "mkdocs" logger: a page past its review date must warn, but
 # `--strict` turns every mkdocs warning into a failed build, and time passing
@@ -40,6 +41,11 @@ _generated: set[str] = set()
 # glossary term id -> [(page URL, page title)] where the term was linked, filled as pages render
 _term_uses: dict[str, list[tuple[str, str]]] = {}
 _TERM_USES = re.compile(r"<!--kb-term-uses:([a-z0-9-]+)-->")
+# every page's sections and tables, for the clinics' link kit, filled as pages render
+_kit_pages: list[KitPage] = []
+_embeds: dict[str, str] = {}  # table id -> URL of its embeddable page
+LINK_KIT = "<!--kb-link-kit-->"
+_TABLE = re.compile(r'<table id="([a-z0-9-]+)">\s*<caption[^>]*>(.*?)</caption>', re.S)
 
 
 def _knowledge(config):
@@ -52,12 +58,26 @@ def _knowledge(config):
 def on_files(files, config):
     _generated.clear()
     _term_uses.clear()
-    for src_uri, content in generated_pages(_knowledge(config)).items():
+    _kit_pages.clear()
+    _embeds.clear()
+    for src_uri, content in generated_pages(_knowledge(config), Path(config.docs_dir)).items():
         if files.get_file_from_path(src_uri):
             raise PluginError(f"docs/{src_uri} would hide a page generated from the data; remove it")
         # Not "omitted from nav": on_nav below puts these pages in the nav.
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        _generated.add(src_uri)
+        meta = front_matter(content)
+        if meta.get("template") != "embed.html":  # embeds stay out of the nav
+            _generated.add(src_uri)
+        elif meta["source_url"].startswith("/compare/#"):
+            _embeds[f"table-{meta['source_url'].split('#')[1]}"] = url_of(src_uri)
+    # Moved pages keep their old addresses (redirects.yml).
+    live = {url_of(f.src_uri) for f in files.documentation_pages()}
+    for old, new in redirects.load().items():
+        if new.split("#")[0] not in live:
+            raise PluginError(f"redirects.yml: {old} points to {new}, which is not a page")
+        if old in live:
+            raise PluginError(f"redirects.yml: {old} is still a page; remove the page or the redirect")
+        files.append(File.generated(config, old.strip("/") + "/index.html", content=redirects.page(old, new)))
     # Open data: the validated data file and its schema, published with the site.
     files.append(File.generated(config, "data/knowledge.json", content=knowledge_json(_knowledge(config))))
     files.append(File.generated(config, "data/knowledge.schema.json", content=SCHEMA_FILE.read_text()))
@@ -106,6 +126,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Definitions on hover: the first mention of each glossary term links to it."""
+    if page.meta.get("objectives"):
+        html = html.replace("</h1>", "</h1>\n" + objectives(page.meta["objectives"]), 1)
+    if page.meta.get("template") != "embed.html":
+        sections = [(item.id, item.title) for top in page.toc for item in top.children]
+        tables = [(table_id, re.sub(r"<[^>]+>", "", caption)) for table_id, caption in _TABLE.findall(html)]
+        _kit_pages.append(KitPage("/" + page.url, page.title, sections, tables))
     if not page.meta.get("link_terms", True):
         return html
     linked: set[str] = set()
@@ -118,7 +144,10 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Fill the glossary's "explained in context on" lines. Every page's content has been
     rendered (and its terms recorded) before any page is written, so the lists are complete."""
+    root = root_of(page.url)
+    if LINK_KIT in output:
+        kit = link_kit(_knowledge(config), _kit_pages, _embeds, root, config.site_url)
+        output = output.replace(LINK_KIT, kit)
     if "<!--kb-term-uses:" not in output:
         return output
-    root = root_of(page.url)
     return _TERM_USES.sub(lambda m: term_uses(sorted(_term_uses.get(m.group(1), [])), root), output)

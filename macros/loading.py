@@ -254,6 +254,12 @@ def cross_check(
                 problem(("evidence",), f"no cell for {treatment} x {indication.id} (grade it; `none` if no study)")
     for index, claim in enumerate(knowledge.claims):
         check_refs(("claims", index, "refs"), claim.refs)
+    for index, question in enumerate(knowledge.quiz):
+        check_refs(("quiz", index, "refs"), question.refs)
+    for index, protocol in enumerate(knowledge.protocols):
+        check_id(("protocols", index, "treatment"), protocol.treatment, "treatments", "treatment")
+        check_id(("protocols", index, "indication"), protocol.indication, "indications", "indication")
+        check_refs(("protocols", index, "refs"), protocol.refs)
     for index, group in enumerate(knowledge.checklist):
         for i_index, item in enumerate(group.items):
             check_refs(("checklist", index, "items", i_index, "refs"), item.refs)
@@ -279,7 +285,7 @@ def site_pages(docs_dir: Path, knowledge: Knowledge) -> SitePages:
         urls.add(url)
         if "faq_related(" in md.read_text(encoding="utf-8"):
             showing.add(url)
-    return SitePages(urls | {url_of(uri) for uri in generated_pages(knowledge)}, showing)
+    return SitePages(urls | {url_of(uri) for uri in generated_pages(knowledge, docs_dir)}, showing)
 
 
 # --- the entry point ----------------------------------------------------------------------

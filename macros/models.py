@@ -256,6 +256,40 @@ class ChecklistGroup(Model):
     items: list[ChecklistItem] = Field(min_length=1)
 
 
+QuizTopic = Literal[
+    "skin-layers", "cytokines", "wound-healing", "mesotherapy", "microneedling", "safety", "evidence", "regulation",
+]
+
+
+class QuizQuestion(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^q-[a-z0-9-]+$", max_length=60)]
+    topic: QuizTopic
+    question: Text
+    options: list[Text] = Field(min_length=3, max_length=5)
+    answer: int = Field(ge=0)  # index into options, from 0
+    explanation: Text
+    refs: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _answerable(self) -> QuizQuestion:
+        if self.answer >= len(self.options):
+            raise ValueError(f"answer {self.answer} is not an option (there are {len(self.options)}, from 0)")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("two options are the same")
+        return self
+
+
+class Protocol(Model):
+    """What the studies used for one treatment and use: depth, interval, sessions."""
+
+    treatment: Id
+    indication: Id
+    depth: Text
+    interval: Text
+    sessions: Text
+    refs: list[Id] = Field(min_length=1)
+
+
 class Knowledge(Model):
     references: list[Reference]
     attributes: list[Attribute]
@@ -270,6 +304,8 @@ class Knowledge(Model):
     evidence: list[Evidence] = []
     claims: list[Claim] = []
     checklist: list[ChecklistGroup] = []
+    quiz: list[QuizQuestion] = []
+    protocols: list[Protocol] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
@@ -278,7 +314,7 @@ class Knowledge(Model):
             name: {item.id: item for item in getattr(self, name)}
             for name in (
                 "references", "attributes", "treatments", "faq_topics", "faq", "glossary",
-                "layers", "phases", "signals", "indications", "claims", "checklist",
+                "layers", "phases", "signals", "indications", "claims", "checklist", "quiz",
             )
         }
 
@@ -296,6 +332,11 @@ class PageMeta(Model):
     review_due: date
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
     link_terms: bool = True  # link glossary terms to their definitions (off on the glossary itself)
+    objectives: list[Text] = []  # what a trainee should be able to do after reading, shown on the page
+    search: dict[str, bool] = {}  # Material: {exclude: true} keeps a page out of search
+    template: Literal["embed.html"] | None = None  # embeds: minimal chrome, see overrides/embed.html
+    source_url: Annotated[str, StringConstraints(pattern=r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$")] | None = None
+    source_title: Text | None = None  # an embed's full page, credited under it
 
     @model_validator(mode="after")
     def _due_after_review(self) -> PageMeta:

@@ -39,8 +39,16 @@ def root_of(page_url: str) -> str:
     return "../" * (path.count("/") + is_folder)
 
 
-def generated_pages(knowledge: Knowledge) -> dict[str, str]:
-    """src_uri -> Markdown source of every page built from the data alone."""
+def _page(front: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+
+
+def generated_pages(knowledge: Knowledge, docs_dir: Path | None = None) -> dict[str, str]:
+    """src_uri -> Markdown source of every page built from the data alone.
+
+    FAQ topic pages; and embeds (one per comparison table and per FAQ answer) for
+    other sites to frame, which take their review dates from the page they come from.
+    """
     pages = {}
     for topic in knowledge.faq_topics:
         if not any(e.topic == topic.id for e in knowledge.faq):
@@ -52,16 +60,38 @@ def generated_pages(knowledge: Knowledge) -> dict[str, str]:
             "reviewed": topic.reviewed,
             "review_due": topic.review_due,
         }
-        pages[f"faq/{topic.id}.md"] = (
-            "---\n"
-            + yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
-            + "---\n\n"
-            + f"# {topic.title}\n\n{topic.description}\n\n"
-            + "Every answer has its own link: use it to share or bookmark one answer.\n"
-            + "All questions are listed on the [FAQ page](index.md).\n\n"
-            + f"<!-- answers in data/knowledge.yml: faq[] with topic {topic.id} -->\n"
-            + f'{{{{ faq_topic("{topic.id}") }}}}\n'
+        pages[f"faq/{topic.id}.md"] = _page(
+            front,
+            f"# {topic.title}\n\n{topic.description}\n\n"
+            "Every answer has its own link: use it to share or bookmark one answer.\n"
+            "All questions are listed on the [FAQ page](index.md).\n\n"
+            f"<!-- answers in data/knowledge.yml: faq[] with topic {topic.id} -->\n"
+            f'{{{{ faq_topic("{topic.id}") }}}}\n',
         )
+    embed = {"template": "embed.html", "search": {"exclude": True}, "link_terms": False}
+    topics = {t.id: t for t in knowledge.faq_topics}
+    for entry in knowledge.faq:
+        topic = topics[entry.topic]
+        pages[f"embed/faq/{entry.id}.md"] = _page(
+            {"title": entry.question, "description": f"One answer from the FAQ: {topic.title}.",
+             "audience": entry.audience, "reviewed": topic.reviewed, "review_due": topic.review_due,
+             "source_url": f"/faq/{entry.topic}/#{entry.id}", "source_title": f"FAQ: {topic.title}", **embed},
+            f'{{{{ faq_answer("{entry.id}") }}}}\n',
+        )
+    compare_page = docs_dir / "compare" / "index.md" if docs_dir else None
+    compare = front_matter(compare_page.read_text()) if compare_page and compare_page.exists() else {}
+    if compare:
+        tables = [(g, f'{{{{ compare_table("{g}") }}}}') for g in dict.fromkeys(a.group for a in knowledge.attributes)]
+        if knowledge.evidence:
+            tables.append(("evidence-by-use", "{{ evidence_matrix() }}"))
+        for name, call in tables:
+            label = name.replace("-", " ").capitalize()
+            pages[f"embed/table/{name}.md"] = _page(
+                {"title": f"Comparison: {label.lower()}", "description": f"The {label.lower()} comparison table.",
+                 "audience": "both", "reviewed": compare["reviewed"], "review_due": compare["review_due"],
+                 "source_url": f"/compare/#{name}", "source_title": compare["title"], **embed},
+                call + "\n",
+            )
     return pages
 
 
@@ -76,18 +106,21 @@ class Source:
     url: str
     title: str
     markdown: str
+    embed: bool = False  # a copy of part of another page, made for other sites to frame
+
+
+def front_matter(markdown: str) -> dict:
+    match = _FRONT_MATTER.match(markdown)
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
 
 
 def read_source(src_uri: str, markdown: str) -> Source:
-    title = None
-    match = _FRONT_MATTER.match(markdown)
-    if match:
-        meta = yaml.safe_load(match.group(1)) or {}
-        title = meta.get("title")
+    meta = front_matter(markdown)
+    title = meta.get("title")
     if not title:
         heading = re.search(r"^# (.+)$", markdown, re.M)
         title = heading.group(1).strip() if heading else src_uri
-    return Source(url_of(src_uri), str(title), markdown)
+    return Source(url_of(src_uri), str(title), markdown, meta.get("template") == "embed.html")
 
 
 def site_sources(docs_dir: Path, knowledge: Knowledge) -> list[Source]:
@@ -95,7 +128,7 @@ def site_sources(docs_dir: Path, knowledge: Knowledge) -> list[Source]:
         read_source(md.relative_to(docs_dir).as_posix(), md.read_text(encoding="utf-8"))
         for md in sorted(docs_dir.rglob("*.md"))
     ]
-    sources += [read_source(uri, text) for uri, text in generated_pages(knowledge).items()]
+    sources += [read_source(uri, text) for uri, text in generated_pages(knowledge, docs_dir).items()]
     return sources
 
 
@@ -136,6 +169,10 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
     if name == "checklist":
         group = knowledge.by_id["checklist"].get(args[0])
         return [r for item in group.items for r in item.refs] if group else []
+    if name == "quiz":
+        return [r for q in knowledge.quiz for r in q.refs]
+    if name == "protocols_table":
+        return [r for p in knowledge.protocols for r in p.refs]
     if name == "claims":
         return [r for c in knowledge.claims for r in c.refs]
     return []
@@ -145,6 +182,8 @@ def cited_on(knowledge: Knowledge, sources: list[Source]) -> dict[str, list[tupl
     """Reference id -> [(page URL, page title)] for every page that shows it, in site order."""
     index: dict[str, list[tuple[str, str]]] = {}
     for source in sources:
+        if source.embed:  # the page it copies is listed already
+            continue
         for name, args in macro_calls(source.markdown):
             for ref in refs_shown_by(knowledge, name, args):
                 pages = index.setdefault(ref, [])

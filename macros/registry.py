@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import rendering
 from .loading import DataError, load
-from .pages import cited_on, data_path, root_of, site_sources
+from .pages import cited_on, data_path, front_matter, read_source, root_of, site_sources, url_of
 
 
 def register(env) -> None:
@@ -36,6 +36,7 @@ def register(env) -> None:
         "compare_table",
     )
     env.macro(lambda topic: rendering.faq_topic(knowledge, topic, root()), "faq_topic")
+    env.macro(lambda faq_id: rendering.faq_answer(knowledge, faq_id, root()), "faq_answer")
     env.macro(lambda: rendering.faq_index(knowledge, root()), "faq_index")
     env.macro(lambda: rendering.faq_related(knowledge, env.page.url, root()), "faq_related")
     env.macro(lambda: rendering.glossary(knowledge, root()), "glossary")
@@ -50,3 +51,26 @@ def register(env) -> None:
     env.macro(lambda treatment, indication: rendering.grade(knowledge, treatment, indication, root()), "grade")
     env.macro(lambda group: rendering.checklist(knowledge, group, root()), "checklist")
     env.macro(rendering.notes_space, "notes_space")
+    env.macro(lambda: rendering.quiz(knowledge, root()), "quiz")
+    env.macro(lambda: rendering.protocols_table(knowledge, root()), "protocols_table")
+
+    def study_path(*src_uris: str) -> str:
+        """Pages in the order to read them, with their descriptions and objectives."""
+        steps = []
+        for src_uri in src_uris:
+            path = docs_dir / src_uri
+            if not path.is_file():
+                raise ValueError(f"study_path: no page docs/{src_uri}")
+            markdown = path.read_text(encoding="utf-8")
+            meta = front_matter(markdown)
+            steps.append(rendering.PathStep(
+                title=read_source(src_uri, markdown).title,
+                href=root() + url_of(src_uri).lstrip("/"),
+                description=meta.get("description", ""),
+                objectives=list(meta.get("objectives", [])),
+            ))
+        return rendering.study_path(steps)
+
+    env.macro(study_path, "study_path")
+    # Filled in when the page is written (hooks/kb.py), once every page's sections are known.
+    env.macro(lambda: "<!--kb-link-kit-->", "link_kit")

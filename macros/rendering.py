@@ -11,6 +11,7 @@ as text.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,6 +71,11 @@ def _render(template: str, **context) -> str:
     # end the HTML block early and treat the rest as text.
     html = _env.get_template(template).render(**context)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def spoken_list(items: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -158,7 +164,7 @@ def compare_table(
     return _render(
         "compare_table.html.j2",
         table_id=table_id,
-        caption=f"{caption}: {' and '.join(t.name for t in columns)}",
+        caption=f"{caption}: {spoken_list([t.name for t in columns])}",
         columns=columns,
         rows=rows,
     )
@@ -218,6 +224,14 @@ def faq_topic(knowledge: Knowledge, topic: str, root: str) -> str:
     if not entries:
         raise ValueError(f"no FAQ entries in topic '{topic}'")
     return _render("faq_topic.html.j2", entries=entries, jsonld=faq_jsonld(entries))
+
+
+def faq_answer(knowledge: Knowledge, faq_id: str, root: str) -> str:
+    """One answer without its question heading: the body of an embed."""
+    entry = knowledge.by_id["faq"].get(faq_id)
+    if entry is None:
+        raise ValueError(f"no FAQ entry '{faq_id}'")
+    return _render("faq_answer.html.j2", e=_faq_view(knowledge, entry, root))
 
 
 def faq_url(entry: Faq, root: str) -> str:
@@ -478,3 +492,139 @@ def term_uses(pages: list[tuple[str, str]], root: str) -> str:
         return ""
     links = [{"href": root + url.lstrip("/"), "title": title} for url, title in pages]
     return " " + _render("term_uses.html.j2", pages=links)
+
+
+# --- trainees ----------------------------------------------------------------------------
+
+QUIZ_TOPIC_LABELS = {
+    "skin-layers": "Skin layers",
+    "cytokines": "Cytokines and growth factors",
+    "wound-healing": "Wound healing",
+    "mesotherapy": "Mesotherapy",
+    "microneedling": "Microneedling",
+    "safety": "Safety and complications",
+    "evidence": "Evidence",
+    "regulation": "Regulation",
+}
+LETTERS = "ABCDE"
+
+
+def objectives(items: list[str]) -> str:
+    """The learning objectives from a page's front matter."""
+    return _render("objectives.html.j2", items=items) if items else ""
+
+
+def _quiz_view(knowledge: Knowledge, q, number: int, root: str) -> dict:
+    return {
+        "id": q.id,
+        "number": number,
+        "question": q.question,
+        "options": [{"text": o, "correct": i == q.answer} for i, o in enumerate(q.options)],
+        "answer": f"{LETTERS[q.answer]}. {q.options[q.answer]}",
+        "explanation": q.explanation,
+        "cites": cite_links(knowledge, q.refs, root),
+    }
+
+
+def quiz(knowledge: Knowledge, root: str) -> str:
+    """Questions grouped by topic. Without JavaScript each answer is revealed on request;
+    assets/kb.js turns the options into buttons, scores and offers a retry."""
+    numbers = itertools.count(1)
+    groups = []
+    for topic, label in QUIZ_TOPIC_LABELS.items():
+        chosen = [q for q in knowledge.quiz if q.topic == topic]
+        if chosen:
+            questions = [_quiz_view(knowledge, q, next(numbers), root) for q in chosen]
+            groups.append({"id": topic, "label": label, "questions": questions})
+    return _render("quiz.html.j2", groups=groups, total=len(knowledge.quiz))
+
+
+def protocols_table(knowledge: Knowledge, root: str) -> str:
+    """Depth, interval and sessions as studied, by treatment and use, with the evidence grade."""
+    treatments = knowledge.by_id["treatments"]
+    indications = knowledge.by_id["indications"]
+    grades = {(c.treatment, c.indication): c.grade for c in knowledge.evidence}
+    rows = [
+        {
+            "treatment": treatments[p.treatment].name,
+            "indication": indications[p.indication].name,
+            "indication_id": p.indication,
+            "depth": p.depth,
+            "interval": p.interval,
+            "sessions": p.sessions,
+            "grade": grades.get((p.treatment, p.indication), "none"),
+            "grade_label": GRADE_LABELS[grades.get((p.treatment, p.indication), "none")],
+            "href": f"{root}evidence/#evidence-{p.indication}",
+            "cites": cite_links(knowledge, p.refs, root),
+        }
+        for p in knowledge.protocols
+    ]
+    return _render("protocols_table.html.j2", rows=rows)
+
+
+@dataclass(frozen=True)
+class PathStep:
+    title: str
+    href: str
+    description: str
+    objectives: list[str]
+
+
+def study_path(steps: list[PathStep]) -> str:
+    return _render("study_path.html.j2", steps=steps)
+
+
+# --- clinics: the link kit ----------------------------------------------------------------
+
+
+def iframe(src: str, title: str, height: int) -> str:
+    """The snippet a clinic pastes into its page (shown as text, so the template escapes it)."""
+    title = title.replace('"', "&quot;")
+    return (f'<iframe src="{src}" title="{title}" width="100%" height="{height}" '
+            'loading="lazy" style="border:0"></iframe>')
+
+
+@dataclass(frozen=True)
+class KitPage:
+    url: str  # site URL, e.g. "/skin/layers/"
+    title: str
+    sections: list[tuple[str, str]]  # (anchor, heading)
+    tables: list[tuple[str, str]]  # (table id, caption)
+
+
+def link_kit(
+    knowledge: Knowledge, pages: list[KitPage], embeds: dict[str, str], root: str, site_url: str | None
+) -> str:
+    """Every page, section, table and FAQ answer with its permanent link; tables with an
+    iframe snippet for their embed. `embeds` maps a table id to its embed page URL."""
+
+    def absolute(url: str) -> str:
+        return (site_url.rstrip("/") if site_url else "") + url
+
+    page_rows, tables = [], []
+    for page in sorted(pages, key=lambda p: p.url):
+        page_rows.append({
+            "title": page.title,
+            "href": root + page.url.lstrip("/"),
+            "path": page.url,
+            "sections": [{"title": t, "href": f"{root}{page.url.lstrip('/')}#{a}"} for a, t in page.sections],
+        })
+        for table_id, caption in page.tables:
+            embed = embeds.get(table_id)
+            tables.append({
+                "caption": caption,
+                "href": f"{root}{page.url.lstrip('/')}#{table_id}",
+                "page": page.title,
+                "embed_href": root + embed.lstrip("/") if embed else None,
+                "iframe": iframe(absolute(embed), caption, 640) if embed else None,
+            })
+    topics = []
+    for topic in knowledge.faq_topics:
+        entries = [e for e in knowledge.faq if e.topic == topic.id]
+        topics.append({
+            "title": topic.title,
+            "answers": [{"question": e.question, "href": faq_url(e, root),
+                         "embed_href": f"{root}embed/faq/{e.id}/",
+                         "iframe": iframe(absolute(f"/embed/faq/{e.id}/"), e.question, 420)} for e in entries],
+        })
+    return _render("link_kit.html.j2", pages=page_rows, tables=tables, topics=topics)

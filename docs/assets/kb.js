@@ -1,12 +1,13 @@
 /* Progressive enhancement only: every page works without JavaScript.
-   - a "Copy link" button beside each permanent link to an answer or claim
-   - a filter box on the FAQ index that narrows the questions as you type */
+   - a "Copy link" button beside each permanent link
+   - a filter box on the FAQ index and on the clinics' link kit
+   - the self-check quiz: answer buttons, score and retry */
 (function () {
   "use strict";
 
   function addCopyButtons() {
     if (!navigator.clipboard) return;
-    document.querySelectorAll(".kb-permalink a[href^='#']").forEach(function (link) {
+    document.querySelectorAll(".kb-permalink a[href^='#'], a.kb-copyable").forEach(function (link) {
       var status = document.createElement("span");
       status.className = "kb-copy-status";
       status.setAttribute("role", "status");
@@ -15,28 +16,26 @@
       button.className = "kb-copy";
       button.textContent = "Copy link";
       var hidden = link.querySelector(".kb-sr-only");
-      if (hidden) button.setAttribute("aria-label", "Copy link" + hidden.textContent);
+      button.setAttribute("aria-label", "Copy link" + (hidden ? hidden.textContent : ": " + link.textContent));
       button.addEventListener("click", function () {
-        var url = window.location.href.split("#")[0] + link.getAttribute("href");
-        navigator.clipboard.writeText(url).then(
+        navigator.clipboard.writeText(link.href).then(
           function () { status.textContent = "Link copied"; },
           function () { status.textContent = "Could not copy: use the link instead"; }
         );
         window.setTimeout(function () { status.textContent = ""; }, 4000);
       });
-      link.parentNode.append(" ", button, " ", status);
+      link.after(" ", button, " ", status);
     });
   }
 
-  function addFaqFilter() {
-    var index = document.querySelector(".kb-faq-index");
-    if (!index) return;
-    var items = index.querySelectorAll("li");
+  /* A filter box above a long list of links: the FAQ index and the clinics' link kit. */
+  function addFilter(list, labelText, noun) {
+    var items = list.querySelectorAll("li");
     var wrap = document.createElement("div");
     wrap.className = "kb-filter";
     var label = document.createElement("label");
     label.htmlFor = "kb-filter-input";
-    label.textContent = "Filter questions";
+    label.textContent = labelText;
     var input = document.createElement("input");
     input.type = "search";
     input.id = "kb-filter-input";
@@ -45,7 +44,7 @@
     status.className = "kb-filter-status";
     status.setAttribute("role", "status");
     wrap.append(label, input, status);
-    index.parentNode.insertBefore(wrap, index);
+    list.parentNode.insertBefore(wrap, list);
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
@@ -53,15 +52,135 @@
         var text = item.textContent.toLowerCase();
         var match = words.every(function (word) { return text.indexOf(word) !== -1; });
         item.hidden = !match;
-        if (match) shown += 1;
+        if (match && !item.querySelector("li")) shown += 1;
       });
-      index.querySelectorAll(".kb-faq-group").forEach(function (group) {
+      list.querySelectorAll("ul").forEach(function (ul) {
+        var empty = !ul.querySelector("li:not([hidden])");
+        var heading = ul.previousElementSibling;
+        if (heading && heading.tagName === "H3") heading.hidden = empty;
+      });
+      list.querySelectorAll(".kb-faq-group, .kb-kit-group").forEach(function (group) {
         group.hidden = !group.querySelector("li:not([hidden])");
       });
-      status.textContent = words.length ? shown + " of " + items.length + " questions match" : "";
+      var total = Array.prototype.filter.call(items, function (i) { return !i.querySelector("li"); }).length;
+      status.textContent = words.length ? shown + " of " + total + " " + noun + " match" : "";
     });
   }
 
+  /* Embed snippets name the site's own address, wherever it is served from. */
+  function absoluteSnippets() {
+    document.querySelectorAll(".kb-snippet code").forEach(function (code) {
+      code.textContent = code.textContent.replace('src="/', 'src="' + window.location.origin + "/");
+    });
+  }
+
+  /* The self-check quiz: options become buttons, answers are marked in words,
+     the score is shown, and wrong answers can be tried again. Nothing is stored
+     or sent anywhere. */
+  function enhanceQuiz() {
+    var quiz = document.querySelector(".kb-quiz");
+    if (!quiz) return;
+    var questions = Array.prototype.slice.call(quiz.querySelectorAll(".kb-quiz-q"));
+    var results = {};
+    var score = document.createElement("p");
+    score.className = "kb-quiz-score";
+    score.setAttribute("role", "status");
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "kb-copy";
+    retry.textContent = "Try the ones I got wrong again";
+    retry.hidden = true;
+    var showAll = document.createElement("button");
+    showAll.type = "button";
+    showAll.className = "kb-copy";
+    showAll.textContent = "Show all questions";
+    showAll.hidden = true;
+    var bar = document.createElement("div");
+    bar.className = "kb-quiz-bar";
+    bar.append(score, retry, showAll);
+    quiz.parentNode.insertBefore(bar, quiz);
+
+    function update() {
+      var answered = Object.keys(results).length;
+      var right = Object.keys(results).filter(function (id) { return results[id]; }).length;
+      score.textContent = "Answered " + answered + " of " + questions.length + ", " + right + " correct";
+      retry.hidden = right === answered;
+    }
+
+    function mark(item, text) {
+      var span = document.createElement("span");
+      span.className = "kb-quiz-mark";
+      span.textContent = text;
+      item.querySelector("button").appendChild(span);
+    }
+
+    function reset(question) {
+      delete results[question.id];
+      question.querySelectorAll(".kb-quiz-options li").forEach(function (item) {
+        item.classList.remove("kb-right", "kb-wrong");
+        item.querySelector("button").disabled = false;
+        var span = item.querySelector(".kb-quiz-mark");
+        if (span) span.remove();
+      });
+      var note = question.querySelector(".kb-quiz-result");
+      if (note) note.remove();
+      question.querySelector(".kb-quiz-answer").open = false;
+    }
+
+    questions.forEach(function (question) {
+      var items = question.querySelectorAll(".kb-quiz-options li");
+      items.forEach(function (item) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "kb-quiz-option";
+        while (item.firstChild) button.appendChild(item.firstChild);
+        item.appendChild(button);
+        button.addEventListener("click", function () {
+          if (question.id in results) return;
+          var correct = item.hasAttribute("data-correct");
+          results[question.id] = correct;
+          items.forEach(function (other) { other.querySelector("button").disabled = true; });
+          var right = question.querySelector("li[data-correct]");
+          right.classList.add("kb-right");
+          mark(right, " (correct answer)");
+          if (!correct) {
+            item.classList.add("kb-wrong");
+            mark(item, " (your answer)");
+          }
+          var note = document.createElement("p");
+          note.className = "kb-quiz-result";
+          note.textContent = correct ? "Correct." : "Not quite: see the answer below.";
+          question.querySelector(".kb-quiz-answer").before(note);
+          question.querySelector(".kb-quiz-answer").open = true;
+          update();
+        });
+      });
+    });
+
+    retry.addEventListener("click", function () {
+      questions.forEach(function (question) {
+        var wrong = results[question.id] === false;
+        if (wrong) reset(question);
+        question.hidden = !wrong;
+      });
+      quiz.querySelectorAll(".kb-quiz-topic").forEach(function (topic) {
+        topic.hidden = !topic.querySelector(".kb-quiz-q:not([hidden])");
+      });
+      showAll.hidden = false;
+      update();
+    });
+    showAll.addEventListener("click", function () {
+      quiz.querySelectorAll("[hidden]").forEach(function (el) { el.hidden = false; });
+      showAll.hidden = true;
+    });
+    update();
+  }
+
   addCopyButtons();
-  addFaqFilter();
+  var faqIndex = document.querySelector(".kb-faq-index");
+  if (faqIndex) addFilter(faqIndex, "Filter questions", "questions");
+  var kit = document.querySelector(".kb-link-kit");
+  if (kit) addFilter(kit, "Filter links", "links");
+  absoluteSnippets();
+  enhanceQuiz();
 })();

@@ -19,7 +19,8 @@ def pages(site):
 
 
 def content_pages(pages):
-    return {url: p for url, p in pages.items() if url != "/404.html"}
+    """Pages a reader lands on: not the 404 page, not the bare embeds made for other sites."""
+    return {url: p for url, p in pages.items() if url != "/404.html" and not url.startswith("/embed/")}
 
 
 def test_the_slice_pages_exist(pages):

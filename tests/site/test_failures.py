@@ -101,3 +101,20 @@ def test_a_page_past_its_review_date_warns_and_shows_a_notice_but_builds(project
     assert "docs/about.md: review was due on 2020-06-01" in result.stderr
     html = (site / "about" / "index.html").read_text()
     assert "This page is due for review" in html
+
+
+def test_redirects_yml_gives_a_moved_page_its_old_address(project_copy, tmp_path):
+    (project_copy / "redirects.yml").write_text("/old-about/: /about/\n")
+    site = tmp_path / "redirected"
+    result = run_build(site, config=project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    page = (site / "old-about" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../about/">' in page
+
+
+def test_a_redirect_to_nowhere_stops_the_build(project_copy, previous_site):
+    (project_copy / "redirects.yml").write_text("/old-about/: /nowhere/\n")
+    result = run_build(previous_site, config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "redirects.yml: /old-about/ points to /nowhere/, which is not a page" in result.stderr
+    assert_untouched(previous_site)

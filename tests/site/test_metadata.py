@@ -18,7 +18,8 @@ from .htmlindex import read_site
 
 @pytest.fixture(scope="module")
 def pages(site):
-    return {url: p for url, p in read_site(site).items() if url != "/404.html"}
+    # Embeds are fragments for other sites' frames (noindex); they carry no page metadata.
+    return {url: p for url, p in read_site(site).items() if url != "/404.html" and not url.startswith("/embed/")}
 
 
 def front_matter(html: str) -> dict:
