@@ -17,6 +17,8 @@ from .models import GlossaryTerm
 # Text inside these elements is never linked.
 SKIP = {"a", "abbr", "button", "code", "dt", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
         "kbd", "label", "pre", "script", "style", "summary", "svg", "textarea", "th", "title"}
+# An element with this attribute gets no links inside (quiz options become buttons).
+NO_TERMS = "data-kb-no-terms"
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
@@ -43,7 +45,7 @@ def link_terms(
     """The content with terms linked; the ids linked are added to `linked` when given."""
     patterns = term_patterns(terms)
     done: set[str] = linked if linked is not None else set()
-    stack: list[str] = []
+    stack: list[str] = []  # open elements; "!" marks one that asked for no links inside
     out = []
     for piece in _TAG.split(content):
         if not piece:
@@ -55,13 +57,13 @@ def link_terms(
                 continue
             name = match.group(1).lower()
             if piece.startswith("</"):
-                if name in stack:
-                    while stack and stack.pop() != name:
+                if name in stack or name + "!" in stack:
+                    while stack and stack.pop().rstrip("!") != name:
                         pass
             elif name not in VOID and not piece.endswith("/>"):
-                stack.append(name)
+                stack.append(name + ("!" if NO_TERMS in piece else ""))
             continue
-        if any(tag in SKIP for tag in stack):
+        if any(tag in SKIP or tag.endswith("!") for tag in stack):
             out.append(piece)
             continue
         out.append(_link_first(piece, patterns, done, glossary_url))

@@ -54,3 +54,8 @@ def test_words_inside_other_words_are_not_linked():
 def test_a_term_broken_across_lines_still_links():
     out = linked("<p>Percutaneous collagen\ninduction uses needles.</p>")
     assert '>Percutaneous collagen\ninduction</a>' in out
+
+
+def test_elements_marked_no_terms_are_left_alone():
+    out = linked('<ol data-kb-no-terms><li>Collagen here</li></ol><p>Collagen there.</p>')
+    assert out.count("kb-term") == 1 and out.startswith("<ol data-kb-no-terms><li>Collagen here</li></ol>")
