@@ -144,8 +144,22 @@ def macro_calls(markdown: str) -> list[tuple[str, tuple]]:
     return calls
 
 
+# Macros that show every entry of one section, with each entry's references.
+WHOLE_SECTION = {
+    "glossary": "glossary",
+    "healing_timeline": "phases",
+    "signals_table": "signals",
+    "evidence_matrix": "evidence",
+    "quiz": "quiz",
+    "protocols_table": "protocols",
+    "claims": "claims",
+}
+
+
 def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
     """The reference ids a macro call puts on its page."""
+    if name in WHOLE_SECTION:
+        return [r for entry in getattr(knowledge, WHOLE_SECTION[name]) for r in entry.refs]
     if name == "cite":
         return list(args)
     if name == "compare_table":
@@ -154,27 +168,13 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
         return [r for t in knowledge.treatments for a, v in t.values.items() if a in attrs for r in v.refs]
     if name == "faq_topic":
         return [r for e in knowledge.faq if e.topic == args[0] for r in e.refs]
-    if name == "glossary":
-        return [r for t in knowledge.glossary for r in t.refs]
     if name == "thickness_table":
         return [r for layer in knowledge.layers for t in layer.thickness for r in t.refs]
-    if name == "healing_timeline":
-        return [r for p in knowledge.phases for r in p.refs]
-    if name == "signals_table":
-        return [r for s in knowledge.signals for r in s.refs]
-    if name == "evidence_matrix":
-        return [r for c in knowledge.evidence for r in c.refs]
     if name == "evidence_for":
         return [r for c in knowledge.evidence if c.treatment == args[0] for r in c.refs]
     if name == "checklist":
         group = knowledge.by_id["checklist"].get(args[0])
         return [r for item in group.items for r in item.refs] if group else []
-    if name == "quiz":
-        return [r for q in knowledge.quiz for r in q.refs]
-    if name == "protocols_table":
-        return [r for p in knowledge.protocols for r in p.refs]
-    if name == "claims":
-        return [r for c in knowledge.claims for r in c.refs]
     return []
 
 
