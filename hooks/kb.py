@@ -1,4 +1,13 @@
-"""MkDocs hooks: pages generated from the data, and the front matter every page must carry.
+"""MkDocs hooks: what needs the whole site rather than one macro call.
+
+- on_files: FAQ topic pages and embeds generated from the data; redirects for
+  moved pages; the data published as JSON with its schema
+- on_nav: the FAQ topic pages under FAQ in the navigation
+- on_page_markdown: every page's front matter checked; overdue reviews warned
+- on_page_content: learning objectives under the title; glossary terms linked;
+  each page's sections and tables recorded for the clinics' link kit
+- on_post_page: the link kit and the glossary's "used on" lists filled in, once
+  every page's content is known
 
 Loaded through `hooks:` in mkdocs.yml. The work is in the `macros` package;
 this file only connects it to MkDocs events.
@@ -125,7 +134,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Definitions on hover: the first mention of each glossary term links to it."""
+    """Objectives under the title; the first mention of each glossary term linked to its
+    definition (shown on hover and focus); the page's sections and tables recorded."""
     if page.meta.get("objectives"):
         html = html.replace("</h1>", "</h1>\n" + objectives(page.meta["objectives"]), 1)
     if page.meta.get("template") != "embed.html":
@@ -142,8 +152,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Fill the glossary's "explained in context on" lines. Every page's content has been
-    rendered (and its terms recorded) before any page is written, so the lists are complete."""
+    """Fill in the clinics' link kit and the glossary's "explained in context on" lines.
+    MkDocs renders every page's content before it writes any page, so both are complete."""
     root = root_of(page.url)
     if LINK_KIT in output:
         kit = link_kit(_knowledge(config), _kit_pages, _embeds, root, config.site_url)
