@@ -5,16 +5,31 @@
 (function () {
   "use strict";
 
+  function make(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  function makeButton(className, text) {
+    var button = make("button", className, text);
+    button.type = "button";
+    return button;
+  }
+
+  /* A live region: screen readers announce what is written into it. */
+  function makeStatus(tag, className) {
+    var status = make(tag, className);
+    status.setAttribute("role", "status");
+    return status;
+  }
+
   function addCopyButtons() {
     if (!navigator.clipboard) return;
     document.querySelectorAll(".kb-permalink a[href^='#'], a.kb-copyable").forEach(function (link) {
-      var status = document.createElement("span");
-      status.className = "kb-copy-status";
-      status.setAttribute("role", "status");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "kb-copy";
-      button.textContent = "Copy link";
+      var status = makeStatus("span", "kb-copy-status");
+      var button = makeButton("kb-copy", "Copy link");
       var hidden = link.querySelector(".kb-sr-only");
       button.setAttribute("aria-label", "Copy link" + (hidden ? hidden.textContent : ": " + link.textContent));
       button.addEventListener("click", function () {
@@ -31,18 +46,14 @@
   /* A filter box above a long list of links: the FAQ index and the clinics' link kit. */
   function addFilter(list, labelText, noun) {
     var items = list.querySelectorAll("li");
-    var wrap = document.createElement("div");
-    wrap.className = "kb-filter";
-    var label = document.createElement("label");
+    var wrap = make("div", "kb-filter");
+    var label = make("label", "", labelText);
     label.htmlFor = "kb-filter-input";
-    label.textContent = labelText;
-    var input = document.createElement("input");
+    var input = make("input");
     input.type = "search";
     input.id = "kb-filter-input";
     input.autocomplete = "off";
-    var status = document.createElement("p");
-    status.className = "kb-filter-status";
-    status.setAttribute("role", "status");
+    var status = makeStatus("p", "kb-filter-status");
     wrap.append(label, input, status);
     list.parentNode.insertBefore(wrap, list);
     input.addEventListener("input", function () {
@@ -82,21 +93,12 @@
     if (!quiz) return;
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".kb-quiz-q"));
     var results = {};
-    var score = document.createElement("p");
-    score.className = "kb-quiz-score";
-    score.setAttribute("role", "status");
-    var retry = document.createElement("button");
-    retry.type = "button";
-    retry.className = "kb-copy";
-    retry.textContent = "Try the ones I got wrong again";
+    var score = makeStatus("p", "kb-quiz-score");
+    var retry = makeButton("kb-copy", "Try the ones I got wrong again");
     retry.hidden = true;
-    var showAll = document.createElement("button");
-    showAll.type = "button";
-    showAll.className = "kb-copy";
-    showAll.textContent = "Show all questions";
+    var showAll = makeButton("kb-copy", "Show all questions");
     showAll.hidden = true;
-    var bar = document.createElement("div");
-    bar.className = "kb-quiz-bar";
+    var bar = make("div", "kb-quiz-bar");
     bar.append(score, retry, showAll);
     quiz.parentNode.insertBefore(bar, quiz);
 
@@ -108,10 +110,7 @@
     }
 
     function mark(item, text) {
-      var span = document.createElement("span");
-      span.className = "kb-quiz-mark";
-      span.textContent = text;
-      item.querySelector("button").appendChild(span);
+      item.querySelector("button").appendChild(make("span", "kb-quiz-mark", text));
     }
 
     function reset(question) {
@@ -130,9 +129,7 @@
     questions.forEach(function (question) {
       var items = question.querySelectorAll(".kb-quiz-options li");
       items.forEach(function (item) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "kb-quiz-option";
+        var button = makeButton("kb-quiz-option");
         while (item.firstChild) button.appendChild(item.firstChild);
         item.appendChild(button);
         button.addEventListener("click", function () {
@@ -147,9 +144,7 @@
             item.classList.add("kb-wrong");
             mark(item, " (your answer)");
           }
-          var note = document.createElement("p");
-          note.className = "kb-quiz-result";
-          note.textContent = correct ? "Correct." : "Not quite: see the answer below.";
+          var note = make("p", "kb-quiz-result", correct ? "Correct." : "Not quite: see the answer below.");
           question.querySelector(".kb-quiz-answer").before(note);
           question.querySelector(".kb-quiz-answer").open = true;
           update();
