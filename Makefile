@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check schema lint lock browser urls clean
+.PHONY: serve build test check schema lint lock browser nginx urls deploy bench screenshots clean
 
 serve: $(STAMP)        ## build and serve the site on 127.0.0.1:8000, rebuilding on change
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -25,17 +25,31 @@ check: $(STAMP)        ## validate data/knowledge.yml and print every problem
 schema: $(STAMP)       ## regenerate data/knowledge.schema.json from the models
 	$(BIN)/python -m macros schema
 
-test: $(STAMP) browser ## every test: unit, site and browser
-	$(BIN)/python -m pytest
+test: $(STAMP) browser nginx ## every test: unit, site, browser and deploy, on every core
+	$(BIN)/python -m pytest -n auto
 
 urls: build             ## add newly published URLs and anchors to urls.txt (never removes)
 	$(BIN)/python tools/urls.py update
 
-lint: $(STAMP)
+lint: $(STAMP)          ## code style, spelling in docs and data, and the data check
 	$(BIN)/ruff check macros hooks tests tools
+	$(BIN)/codespell docs data macros README.md CONTRIBUTING.md
+	$(BIN)/python -m macros check
+
+deploy: build           ## write deploy/nginx.conf (headers, caching, CSP hashes) from the built site
+	$(BIN)/python tools/deploy.py
+
+bench: $(STAMP) browser nginx  ## build times, page weight and Lighthouse scores, as a table
+	$(BIN)/python tools/bench.py
+
+screenshots: build browser     ## every page, phone and desktop, light and dark: build/screenshots/index.html
+	$(BIN)/python tools/screenshots.py
 
 browser:               ## make sure a Chromium is available for the browser tests
 	@sh tools/ensure-chromium.sh
+
+nginx:                 ## make sure nginx is available for the deploy tests and the benchmark
+	@sh tools/ensure-nginx.sh
 
 lock:                  ## re-resolve requirements.lock from pyproject.toml
 	rm -rf .lock-venv
@@ -48,7 +62,7 @@ lock:                  ## re-resolve requirements.lock from pyproject.toml
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-build-* $(VENV) .pytest_cache
+	rm -rf site .site-build-* $(VENV) .pytest_cache build tools/lighthouse/node_modules
 
 $(STAMP): requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: Python 3.11 or newer is needed (apt-get install python3)"; exit 1; }

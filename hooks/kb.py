@@ -8,6 +8,8 @@
   each page's sections and tables recorded for the clinics' link kit
 - on_post_page: the link kit and the glossary's "used on" lists filled in, once
   every page's content is known
+- on_post_build: source maps dropped, the site's own assets fingerprinted, and
+  the `_headers` file for static hosts written (macros/deploy.py)
 
 Loaded through `hooks:` in mkdocs.yml. The work is in the `macros` package;
 this file only connects it to MkDocs events.
@@ -28,7 +30,7 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import redirects  # noqa: E402
+from macros import deploy, redirects  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
@@ -161,3 +163,8 @@ def on_post_page(output, page, config):
     if "<!--kb-term-uses:" not in output:
         return output
     return _TERM_USES.sub(lambda m: term_uses(sorted(_term_uses.get(m.group(1), [])), root), output)
+
+
+def on_post_build(config):
+    """Lean, cacheable assets and the static hosts' headers, once every page is written."""
+    deploy.finish(Path(config.site_dir))

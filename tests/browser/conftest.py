@@ -13,11 +13,9 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 # Without these, Chromium tries to reach Google's hosts on its own.
 CHROMIUM_ARGS = [
@@ -105,8 +103,3 @@ def visit(browser, server):
     for context in contexts:
         context.close()
 
-
-def screenshot_name(path: str, viewport: str, scheme: str) -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    slug = urlsplit(path).path.strip("/").replace("/", "-") or "home"
-    return SCREENSHOTS / f"{slug}--{viewport}-{scheme}.png"

@@ -1,61 +1,12 @@
-"""Each page of the slice, as a reader sees it: phone and desktop, light and dark."""
+"""Search, FAQ anchors and pages without JavaScript, as a reader uses them.
+
+Every page's accessibility, privacy, keyboard and print checks: test_every_page.py."""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-from .conftest import screenshot_name
 
 pytestmark = pytest.mark.browser
-
-PAGES = [
-    "/",
-    "/treatments/meso-vs-needling/",
-    "/treatments/mesotherapy/",
-    "/treatments/microneedling/",
-    "/evidence/",
-    "/evidence/claims/",
-    "/trainees/",
-    "/trainees/self-check/",
-    "/trainees/complications/",
-    "/trainees/consent/",
-    "/clinics/",
-    "/embed/table/practicalities/",
-    "/embed/faq/are-they-the-same/",
-    "/patients/before-your-consultation/",
-    "/patients/is-it-right-for-me/",
-    "/patients/after-treatment/",
-    "/skin/layers/",
-    "/skin/cytokines/",
-    "/skin/wound-healing/",
-    "/compare/",
-    "/faq/",
-    "/faq/basics/",
-    "/faq/safety/",
-    "/glossary/",
-    "/references/",
-    "/about/",
-]
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
-}
-axe = Axe()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("viewport", ["phone", "desktop"])
-@pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_private_and_error_free(visit, path, viewport, scheme):
-    seen = visit(path, viewport, scheme)
-    seen.page.screenshot(path=screenshot_name(path, viewport, scheme), full_page=True)
-    assert not seen.foreign_requests, f"requests to other hosts: {seen.foreign_requests}"
-    assert not seen.console_errors, f"console errors: {seen.console_errors}"
-    results = axe.run(seen.page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_search_finds_collagen(visit):

@@ -72,3 +72,17 @@ def resolve(page_url: str, href: str) -> tuple[str, str] | None:
         return None
     target = urljoin(page_url, parts.path) if parts.path else page_url
     return unquote(target), unquote(parts.fragment)
+
+
+def sitemap_urls(site: Path) -> list[str]:
+    """The pages a reader can land on, as the sitemap lists them: not the 404 page,
+    not the embeds (fragments for other sites' frames), not redirect stubs."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        url = url_of(site, path)
+        if url == "/404.html" or url.startswith("/embed/"):
+            continue
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]:
+            continue
+        urls.append(url)
+    return urls

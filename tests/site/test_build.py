@@ -140,8 +140,10 @@ def test_renderer_group_labels_cover_every_group(knowledge):
 
 
 def test_site_output_is_complete(site: Path):
-    assert (site / "assets" / "site.css").exists()
+    assert len(list((site / "assets").glob("site.*.css"))) == 1  # fingerprinted: see test_deploy.py
+    assert len(list((site / "assets").glob("kb.*.js"))) == 1
     assert (site / "sitemap.xml").exists()
+    assert (site / "_headers").exists()
 
 
 def test_glossary_terms_link_to_their_definition_with_a_tooltip(pages, knowledge):

@@ -13,13 +13,14 @@ import pytest
 
 from tests.conftest import PROJECT
 
-from .htmlindex import read_site
+from .htmlindex import read_site, sitemap_urls
 
 
 @pytest.fixture(scope="module")
 def pages(site):
     # Embeds are fragments for other sites' frames (noindex); they carry no page metadata.
-    return {url: p for url, p in read_site(site).items() if url != "/404.html" and not url.startswith("/embed/")}
+    listed = set(sitemap_urls(site))
+    return {url: p for url, p in read_site(site).items() if url in listed}
 
 
 def front_matter(html: str) -> dict:

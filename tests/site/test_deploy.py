@@ -1,0 +1,47 @@
+"""What the build leaves for the web server: lean assets, and headers that match the pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from macros.deploy import script_hashes
+from tests.conftest import PROJECT
+
+
+def test_the_committed_nginx_conf_matches_the_built_site(site):
+    result = subprocess.run([sys.executable, str(PROJECT / "tools" / "deploy.py"), "--site-dir", str(site), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_inline_script_is_allowed_by_hash_and_no_other(site):
+    headers = (site / "_headers").read_text()
+    policies = re.findall(r"Content-Security-Policy: (.*)", headers)
+    assert policies
+    hashes = script_hashes(site)
+    assert 3 <= len(hashes) <= 12, hashes  # the theme's few small scripts, not one per page
+    for policy in policies:
+        script_src = re.search(r"script-src ([^;]+)", policy).group(1).split()
+        assert script_src == ["'self'", *hashes]
+
+
+def test_headers_file_covers_every_top_level_path_once(site):
+    rules = re.findall(r"^(/\S*)$", (site / "_headers").read_text(), re.M)
+    framing = [r for r in rules if r not in ("/*",) and not re.search(r"\.[0-9a-f]{8}\.", r)]
+    for entry in site.iterdir():
+        if entry.name.startswith(("_", ".")):
+            continue
+        rule = f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}"
+        assert framing.count(rule) == 1, rule
+    assert "/embed/*" in framing
+
+
+def test_the_sites_own_assets_carry_content_hashes(site):
+    own = sorted(p.name for p in (site / "assets").glob("*.*"))
+    assert own and all(re.fullmatch(r"[a-z-]+\.[0-9a-f]{8}\.(css|js)", name) for name in own), own
+    html = (site / "index.html").read_text()
+    for name in own:
+        assert f"assets/{name}" in html
+    assert not list(site.rglob("*.map"))
