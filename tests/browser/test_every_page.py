@@ -34,7 +34,7 @@ AXE_OPTIONS = {
 }
 # axe-core as shipped inside axe-playwright-python: loaded into every page of a context.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-_AXE_RUN = """async (options) => {
+_AXE_RUN = r"""async (options) => {
   const results = await axe.run(document, options);
   return results.violations.map(v => `${v.id} (${v.impact}): ${v.help}\n` +
     v.nodes.slice(0, 5).map(n => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
