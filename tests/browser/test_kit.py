@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from .conftest import SCREENSHOTS
-
 pytestmark = pytest.mark.browser
 
 
@@ -51,11 +49,10 @@ def test_copy_link_puts_the_answers_address_on_the_clipboard(browser, server, kn
         context.close()
 
 
-def test_consultation_checklist_prints_on_at_most_two_a4_pages(visit):
+def test_consultation_checklist_prints_on_at_most_two_a4_pages(visit, tmp_path):
     seen = visit("/patients/before-your-consultation/")
-    SCREENSHOTS.mkdir(exist_ok=True)
     pdf = seen.page.pdf(format="A4", print_background=False)
-    (SCREENSHOTS / "before-your-consultation.pdf").write_bytes(pdf)
+    (tmp_path / "before-your-consultation.pdf").write_bytes(pdf)  # to look at with pdftoppm
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 2, f"prints on {pages} pages"
 
