@@ -266,6 +266,22 @@ def cross_check(
     for index, signal in enumerate(knowledge.signals):
         check_refs(("signals", index, "refs"), signal.refs)
         check_ids(("signals", index, "phases"), signal.phases, "phases", "phase")
+    for index, entry in enumerate(knowledge.advice):
+        check_refs(("advice", index, "refs"), entry.refs)
+        check_ids(("advice", index, "treatments"), entry.treatments, "treatments", "treatment")
+    if knowledge.safety:
+        for index, sign in enumerate(knowledge.safety.signs):
+            check_refs(("safety", "signs", index, "refs"), sign.refs)
+        routes: dict[str, int] = {}
+        for index, route in enumerate(knowledge.safety.report):
+            check_refs(("safety", "report", index, "refs"), route.refs)
+            if route.id in routes:
+                problem(("safety", "report", index, "id"),
+                        f"duplicate id '{route.id}' (also safety.report[{routes[route.id]}])")
+            routes.setdefault(route.id, index)
+    for index, entry in enumerate(knowledge.regulation):
+        check_refs(("regulation", index, "refs"), entry.refs)
+        check_ids(("regulation", index, "treatments"), entry.treatments, "treatments", "treatment")
     return problems
 
 

@@ -290,6 +290,74 @@ class Protocol(Model):
     refs: list[Id] = Field(min_length=1)
 
 
+class Advice(Model):
+    """Where advice differs: the range of what people are told, and what the evidence says.
+
+    `told` is the spread of advice given in practice (no clinic named), one line
+    per position; at least two, or there is no disagreement to show.
+    """
+
+    id: Id
+    question: Text  # the topic as a reader asks it
+    treatments: list[Id] = Field(min_length=1)  # which treatments it concerns
+    told: list[Text] = Field(min_length=2)
+    evidence: Text  # plain text for patients; blank lines separate paragraphs
+    grade: Grade  # strength of the best evidence or consensus behind `evidence`
+    detail: Text | None = None  # depth for trainees, plain text
+    refs: list[Id] = Field(min_length=1)
+
+
+class WarningSign(Model):
+    """A sign after treatment that needs help: at once (`emergency`) or the same day."""
+
+    sign: Text
+    urgency: Literal["emergency", "same-day"]
+    refs: list[Id] = Field(min_length=1)
+
+
+class ReportRoute(Model):
+    """Where to report a problem with a product or device, for one country or region."""
+
+    id: Id
+    region: Text
+    scheme: Text | None = None  # the regulator's reporting scheme, when one is named
+    how: Text
+    refs: list[Id] = []
+
+    @model_validator(mode="after")
+    def _sourced(self) -> ReportRoute:
+        # A named scheme is a factual claim about a regulator: it needs its official source.
+        if self.scheme and not self.refs:
+            raise ValueError("a route that names a scheme needs the scheme's official page in refs")
+        return self
+
+
+class Safety(Model):
+    """The "get help now" box: the same signs and reporting routes on every page that shows it."""
+
+    signs: list[WarningSign] = Field(min_length=1)
+    report: list[ReportRoute] = Field(min_length=1)
+
+
+class RegulationEntry(Model):
+    """One dated, sourced statement of the rules in one country or region."""
+
+    id: Id
+    region: Text
+    topic: Text  # what the rules cover, e.g. "Who may give these treatments"
+    text: Text  # plain text; blank lines separate paragraphs
+    treatments: list[Id] = []  # the treatments it concerns; empty means all
+    checked: date  # when the entry was last compared with its sources
+    refs: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _not_in_the_future(self) -> RegulationEntry:
+        # A date that has not happened yet is a typo; time passing never makes this fail.
+        if self.checked > date.today():
+            raise ValueError(f"checked {self.checked} is in the future")
+        return self
+
+
 class Knowledge(Model):
     references: list[Reference]
     attributes: list[Attribute]
@@ -306,6 +374,9 @@ class Knowledge(Model):
     checklist: list[ChecklistGroup] = []
     quiz: list[QuizQuestion] = []
     protocols: list[Protocol] = []
+    advice: list[Advice] = []
+    safety: Safety | None = None
+    regulation: list[RegulationEntry] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
@@ -315,6 +386,7 @@ class Knowledge(Model):
             for name in (
                 "references", "attributes", "treatments", "faq_topics", "faq", "glossary",
                 "layers", "phases", "signals", "indications", "claims", "checklist", "quiz",
+                "advice", "regulation",
             )
         }
 

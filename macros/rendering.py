@@ -628,3 +628,105 @@ def link_kit(
                          "iframe": iframe(absolute(f"/embed/faq/{e.id}/"), e.question, 420)} for e in entries],
         })
     return _render("link_kit.html.j2", pages=page_rows, tables=tables, topics=topics)
+
+
+# --- trust: where advice differs, and the safety box ------------------------------------
+
+ADVICE_HOME = "evidence/advice/"  # each topic's permanent anchor lives on this page only
+URGENCY_ORDER = ("emergency", "same-day")
+
+
+def _advice_view(knowledge: Knowledge, entry, root: str) -> dict:
+    treatments = knowledge.by_id["treatments"]
+    return {
+        "id": entry.id,
+        "question": entry.question,
+        "treatments": spoken_list([treatments[t].name for t in entry.treatments]),
+        "told": entry.told,
+        "evidence": paragraphs(entry.evidence),
+        "grade": entry.grade,
+        "grade_label": GRADE_LABELS[entry.grade],
+        "detail": paragraphs(entry.detail) if entry.detail else [],
+        "cites": cite_links(knowledge, entry.refs, root),
+        "href": f"{root}{ADVICE_HOME}#advice-{entry.id}",
+    }
+
+
+def advice(knowledge: Knowledge, ids: Iterable[str], root: str) -> str:
+    """Chosen "what you may be told / what the evidence says" blocks, each linking to its
+    permanent home on /evidence/advice/ (the anchor lives there, not here)."""
+    ids = list(ids)
+    if not ids:
+        raise ValueError("advice() needs at least one advice id")
+    entries = knowledge.by_id["advice"]
+    missing = [i for i in ids if i not in entries]
+    if missing:
+        raise ValueError(f"no advice entry {', '.join(repr(i) for i in missing)} in data/knowledge.yml")
+    items = [_advice_view(knowledge, entries[i], root) for i in ids]
+    return _render("advice.html.j2", items=items, home=False,
+                   method_href=f"{root}evidence/#how-we-grade-the-evidence")
+
+
+def advice_list(knowledge: Knowledge, root: str) -> str:
+    """Every advice topic, each with its permanent anchor (#advice-<id>)."""
+    if not knowledge.advice:
+        raise ValueError("no advice entries in data/knowledge.yml")
+    items = [_advice_view(knowledge, a, root) for a in knowledge.advice]
+    return _render("advice.html.j2", items=items, home=True,
+                   method_href=f"{root}evidence/#how-we-grade-the-evidence")
+
+
+def safety_box(knowledge: Knowledge, root: str) -> str:
+    """Signs that need help after treatment, and where to report a problem: from the data,
+    so every page that shows the box says the same thing."""
+    if knowledge.safety is None:
+        raise ValueError("no safety section in data/knowledge.yml")
+    groups = {
+        level: [{"sign": s.sign, "cites": cite_links(knowledge, s.refs, root)}
+                for s in knowledge.safety.signs if s.urgency == level]
+        for level in URGENCY_ORDER
+    }
+    routes = []
+    for route in knowledge.safety.report:
+        official = [knowledge.reference(r).url for r in route.refs if knowledge.reference(r).url]
+        routes.append({
+            "region": route.region,
+            "scheme": route.scheme,
+            "how": route.how,
+            "href": official[0] if route.scheme and official else None,
+            "cites": cite_links(knowledge, route.refs, root),
+        })
+    return _render("safety_box.html.j2", emergency=groups["emergency"], same_day=groups["same-day"],
+                   routes=routes)
+
+
+# --- regulation by country ------------------------------------------------------------------
+
+REGULATION_HOME = "about/regulation/"  # each entry's permanent anchor lives on this page only
+
+
+def regulation(knowledge: Knowledge, root: str, treatment: str | None = None) -> str:
+    """Dated, sourced rules by country. With a treatment, only the entries that concern it,
+    each linking to its permanent home; without, every entry with its anchor."""
+    if treatment is not None and treatment not in knowledge.by_id["treatments"]:
+        raise ValueError(f"no treatment '{treatment}'")
+    entries = [e for e in knowledge.regulation if treatment is None or not e.treatments or treatment in e.treatments]
+    if not entries:
+        raise ValueError("no regulation entries" + (f" for '{treatment}'" if treatment else ""))
+    treatments = knowledge.by_id["treatments"]
+    rows = [
+        {
+            "id": e.id,
+            "region": e.region,
+            "topic": e.topic,
+            "text": paragraphs(e.text),
+            "about": spoken_list([treatments[t].name for t in e.treatments]) if e.treatments else "Both treatments",
+            "checked": e.checked.isoformat(),
+            "checked_label": f"{e.checked.day} {e.checked:%B %Y}",
+            "cites": cite_links(knowledge, e.refs, root),
+            "href": f"{root}{REGULATION_HOME}#regulation-{e.id}",
+        }
+        for e in entries
+    ]
+    table_id = f"table-regulation-{treatment}" if treatment else "table-regulation"
+    return _render("regulation.html.j2", rows=rows, home=treatment is None, table_id=table_id)
