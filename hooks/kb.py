@@ -6,6 +6,8 @@
 - on_page_markdown: every page's front matter checked; overdue reviews warned
 - on_page_content: learning objectives under the title; glossary terms linked;
   each page's sections and tables recorded for the clinics' link kit
+- on_page_context: the page's ready citation and its recent changes, shown with
+  its review dates (overrides/partials/source-file.html)
 - on_post_page: the link kit and the glossary's "used on" lists filled in, once
   every page's content is known
 - on_post_build: source maps dropped, the site's own assets fingerprinted, and
@@ -23,6 +25,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
@@ -36,7 +39,15 @@ from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
 from macros.opendata import SCHEMA_FILE, knowledge_json  # noqa: E402
 from macros.pages import data_path, front_matter, generated_pages, root_of, url_of  # noqa: E402
-from macros.rendering import KitPage, link_kit, objectives, term_uses  # noqa: E402
+from macros.rendering import (  # noqa: E402
+    KitPage,
+    citation,
+    citation_block,
+    link_kit,
+    objectives,
+    page_changes,
+    term_uses,
+)
 
 # Not under the "mkdocs" logger: a page past its review date must warn, but
 # `--strict` turns every mkdocs warning into a failed build, and time passing
@@ -151,6 +162,18 @@ def on_page_content(html, page, config, files):
     for term in linked:
         _term_uses.setdefault(term, []).append(("/" + page.url, page.title))
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """Every page with review dates (not the embeds) offers a citation and says what
+    changed in it lately; the partial that shows the review dates places both."""
+    meta = page.meta or {}
+    if meta.get("reviewed") and meta.get("template") != "embed.html":
+        path = "/" + page.url
+        cite = citation(config.site_name, page.title, path, meta["reviewed"], config.site_url)
+        context["kb_citation"] = Markup(citation_block(cite))
+        context["kb_changes"] = Markup(page_changes(_knowledge(config), path, root_of(page.url)))
+    return context
 
 
 def on_post_page(output, page, config):

@@ -57,6 +57,11 @@ class Tick:
     label: str
 
 
+# The epidermis is drawn in a range of skin tones, light to deep, so the diagram is
+# about everyone's skin. Illustrative colours, not a clinical scale.
+SKIN_TONES = ("#f3d5c0", "#e0b593", "#c48e66", "#9a6642", "#6e4529", "#432818")
+
+
 @dataclass(frozen=True)
 class Marker:
     name: str
@@ -142,7 +147,8 @@ def depth_diagram(knowledge: Knowledge) -> DepthDiagram:
     title = "Skin layers of the face, to scale, and where each treatment works"
     parts = [f"{layer.name} {range_text(*layer.at(SITE).mm)} thick ({layer.at(SITE).label})" for layer in layers]
     parts += [f"{m.name}: {m.note}" for m in markers]
-    desc = f"Cross-section drawn to scale from the surface down to {mm_text(depth)} mm. " + "; ".join(parts) + "."
+    desc = (f"Cross-section drawn to scale from the surface down to {mm_text(depth)} mm. " + "; ".join(parts)
+            + ". The top layer is drawn in a range of skin tones, from light to deep.")
     return DepthDiagram(WIDTH, int(y(depth)) + 24, LEFT, y(0), bands, zones, ticks, markers, title, desc)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .models import Knowledge
+from .models import SITE_WIDE, Knowledge
 from .pages import generated_pages, url_of
 
 Loc = tuple[str | int, ...]
@@ -282,6 +282,11 @@ def cross_check(
     for index, entry in enumerate(knowledge.regulation):
         check_refs(("regulation", index, "refs"), entry.refs)
         check_ids(("regulation", index, "treatments"), entry.treatments, "treatments", "treatment")
+    # A change names the page it changed, so each page can show its own history.
+    if pages is not None:
+        for index, change in enumerate(knowledge.changes):
+            if change.page != SITE_WIDE and change.page not in pages.urls:
+                problem(("changes", index, "page"), f"no page at '{change.page}' (use '/' for the whole site)")
     return problems
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SiteUrl = Annotated[str, StringConstraints(pattern=r"^/([a-z0-9-]+/)*$")]
+SITE_WIDE = "/"  # a change's page when it concerns the whole site
 WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 Audience = Literal["patient", "trainee", "both"]
@@ -358,6 +359,22 @@ class RegulationEntry(Model):
         return self
 
 
+class Change(Model):
+    """One change in substance to a page (or, with page "/", to the whole site): what a
+    clinic linking to the page would want to know. Taken from the project's history."""
+
+    date: date
+    page: SiteUrl  # the page it concerns; "/" for the whole site
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+    @model_validator(mode="after")
+    def _true_history(self) -> Change:
+        # History cannot be dated tomorrow; time passing never makes this fail.
+        if self.date > date.today():
+            raise ValueError(f"date {self.date} is in the future")
+        return self
+
+
 class Knowledge(Model):
     references: list[Reference]
     attributes: list[Attribute]
@@ -377,6 +394,7 @@ class Knowledge(Model):
     advice: list[Advice] = []
     safety: Safety | None = None
     regulation: list[RegulationEntry] = []
+    changes: list[Change] = []
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Model]]:
@@ -392,6 +410,12 @@ class Knowledge(Model):
 
     def reference(self, ref_id: str) -> Reference:
         return self.by_id["references"][ref_id]
+
+    def changes_for(self, page_url: str) -> list[Change]:
+        """Changes to one page and to the whole site, newest first (a day's entries
+        keep the file's order: the latest first)."""
+        chosen = [c for c in self.changes if c.page in (page_url, SITE_WIDE)]
+        return sorted(chosen, key=lambda c: c.date, reverse=True)
 
 
 class PageMeta(Model):

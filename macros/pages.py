@@ -153,6 +153,7 @@ WHOLE_SECTION = {
     "quiz": "quiz",
     "protocols_table": "protocols",
     "claims": "claims",
+    "advice_list": "advice",
 }
 
 
@@ -175,6 +176,17 @@ def refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
     if name == "checklist":
         group = knowledge.by_id["checklist"].get(args[0])
         return [r for item in group.items for r in item.refs] if group else []
+    if name == "advice":
+        entries = knowledge.by_id["advice"]
+        return [r for a in args if a in entries for r in entries[a].refs]
+    if name == "regulation":
+        treatment = args[0] if args else None
+        return [r for e in knowledge.regulation
+                if treatment is None or not e.treatments or treatment in e.treatments for r in e.refs]
+    if name == "safety_box" and knowledge.safety:
+        return [r for s in knowledge.safety.signs for r in s.refs] + [
+            r for route in knowledge.safety.report for r in route.refs
+        ]
     return []
 
 

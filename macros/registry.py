@@ -7,51 +7,7 @@ from pathlib import Path
 
 from . import rendering
 from .loading import DataError, load
-from .models import Knowledge
-from .pages import (
-    Source,
-    data_path,
-    front_matter,
-    macro_calls,
-    read_source,
-    refs_shown_by,
-    root_of,
-    site_sources,
-    url_of,
-)
-
-
-def trust_refs_shown_by(knowledge: Knowledge, name: str, args: tuple) -> list[str]:
-    """Reference ids put on a page by the advice and safety macros (pages.refs_shown_by
-    knows the older macros)."""
-    if name == "advice":
-        entries = knowledge.by_id["advice"]
-        return [r for a in args if a in entries for r in entries[a].refs]
-    if name == "advice_list":
-        return [r for a in knowledge.advice for r in a.refs]
-    if name == "regulation":
-        treatment = args[0] if args else None
-        return [r for e in knowledge.regulation
-                if treatment is None or not e.treatments or treatment in e.treatments for r in e.refs]
-    if name == "safety_box" and knowledge.safety:
-        return [r for s in knowledge.safety.signs for r in s.refs] + [
-            r for route in knowledge.safety.report for r in route.refs
-        ]
-    return []
-
-
-def citations_of(knowledge: Knowledge, sources: list[Source]) -> dict[str, list[tuple[str, str]]]:
-    """Reference id -> [(page URL, page title)] for every page that shows it, in site order."""
-    index: dict[str, list[tuple[str, str]]] = {}
-    for source in sources:
-        if source.embed:  # the page it copies is listed already
-            continue
-        for name, args in macro_calls(source.markdown):
-            for ref in refs_shown_by(knowledge, name, args) + trust_refs_shown_by(knowledge, name, args):
-                pages = index.setdefault(ref, [])
-                if (source.url, source.title) not in pages:
-                    pages.append((source.url, source.title))
-    return index
+from .pages import cited_on, data_path, front_matter, read_source, root_of, site_sources, url_of
 
 
 def register(env) -> None:
@@ -71,7 +27,7 @@ def register(env) -> None:
 
     @cache
     def citations():
-        return citations_of(knowledge, site_sources(docs_dir, knowledge))
+        return cited_on(knowledge, site_sources(docs_dir, knowledge))
 
     env.variables["knowledge"] = knowledge
     env.macro(lambda *ids: rendering.cite(knowledge, ids, root()), "cite")
@@ -79,7 +35,10 @@ def register(env) -> None:
         lambda group=None, treatments=None: rendering.compare_table(knowledge, group, root(), treatments),
         "compare_table",
     )
-    env.macro(lambda topic: rendering.faq_topic(knowledge, topic, root()), "faq_topic")
+    env.macro(
+        lambda topic: rendering.faq_topic(knowledge, topic, root(), env.conf.site_name, env.conf.site_url),
+        "faq_topic",
+    )
     env.macro(lambda faq_id: rendering.faq_answer(knowledge, faq_id, root()), "faq_answer")
     env.macro(lambda: rendering.faq_index(knowledge, root()), "faq_index")
     env.macro(lambda: rendering.faq_related(knowledge, env.page.url, root()), "faq_related")
@@ -101,6 +60,12 @@ def register(env) -> None:
     env.macro(lambda: rendering.advice_list(knowledge, root()), "advice_list")
     env.macro(lambda: rendering.safety_box(knowledge, root()), "safety_box")
     env.macro(lambda treatment=None: rendering.regulation(knowledge, root(), treatment), "regulation")
+
+    @cache
+    def titles():
+        return {source.url: source.title for source in site_sources(docs_dir, knowledge)}
+
+    env.macro(lambda: rendering.changes(knowledge, titles(), root()), "changes")
 
     def study_path(*src_uris: str) -> str:
         """Pages in the order to read them, with their descriptions and objectives."""

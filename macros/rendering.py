@@ -11,17 +11,19 @@ as text.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import diagrams
-from .models import Faq, Knowledge, Reference
+from .models import SITE_WIDE, Faq, Knowledge, Reference
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -181,6 +183,7 @@ class FaqView:
     answer: list[str]
     detail: list[str]
     cites: list[CiteLink]
+    citation: Citation | None = None
 
 
 def _faq_view(knowledge: Knowledge, entry: Faq, root: str) -> FaqView:
@@ -218,11 +221,23 @@ def faq_jsonld(entries: list[FaqView]) -> Markup:
     )
 
 
-def faq_topic(knowledge: Knowledge, topic: str, root: str) -> str:
-    """Every answer in one topic: the answer's permanent home (/faq/<topic>/#<id>)."""
+def faq_topic(
+    knowledge: Knowledge, topic: str, root: str, site_name: str | None = None, site_url: str | None = None
+) -> str:
+    """Every answer in one topic: the answer's permanent home (/faq/<topic>/#<id>).
+    With the site's name, each answer carries a ready citation to its own anchor."""
     entries = [_faq_view(knowledge, e, root) for e in knowledge.faq if e.topic == topic]
     if not entries:
         raise ValueError(f"no FAQ entries in topic '{topic}'")
+    if site_name:
+        home = knowledge.by_id["faq_topics"][topic]
+        entries = [
+            dataclasses.replace(e, citation=citation(
+                site_name, e.question, f"/faq/{topic}/", home.reviewed, site_url,
+                anchor=e.id, container=f"FAQ: {home.title}", what="answer",
+            ))
+            for e in entries
+        ]
     return _render("faq_topic.html.j2", entries=entries, jsonld=faq_jsonld(entries))
 
 
@@ -329,7 +344,7 @@ KIND_LABELS = {
 
 
 def depth_diagram(knowledge: Knowledge) -> str:
-    return _render("depth_diagram.html.j2", d=diagrams.depth_diagram(knowledge))
+    return _render("depth_diagram.html.j2", d=diagrams.depth_diagram(knowledge), tones=diagrams.SKIN_TONES)
 
 
 def healing_timeline(knowledge: Knowledge, root: str) -> str:
@@ -730,3 +745,82 @@ def regulation(knowledge: Knowledge, root: str, treatment: str | None = None) ->
     ]
     table_id = f"table-regulation-{treatment}" if treatment else "table-regulation"
     return _render("regulation.html.j2", rows=rows, home=treatment is None, table_id=table_id)
+
+
+# --- trust: citing a page or an answer, and what changed -----------------------------------
+
+CHANGES_HOME = "about/changes/"
+CHANGES_SHOWN = 3  # a page lists its most recent changes; the rest are on CHANGES_HOME
+
+
+def long_date(day: date) -> str:
+    """2026-11-03 -> "3 November 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+@dataclass(frozen=True)
+class Citation:
+    label: str  # "Cite this page" or "Cite this answer"
+    site: str
+    title: str
+    title_text: str  # the title as it reads in the citation, ending in a full stop or "?"
+    container: str | None
+    url: str  # absolute with SITE_URL, otherwise from the site root
+    anchor: str | None
+    reviewed: str
+    reviewed_label: str
+
+
+def citation(
+    site_name: str, title: str, path: str, reviewed: date, site_url: str | None = None, *,
+    anchor: str | None = None, container: str | None = None, what: str = "page",
+) -> Citation:
+    """A ready citation in the site's one style: Site. Title. [Container.] URL. Last
+    reviewed <date>. Accessed <date> (a placeholder until kb.js fills in today)."""
+    url = (site_url.rstrip("/") if site_url else "") + path + (f"#{anchor}" if anchor else "")
+    return Citation(
+        label=f"Cite this {what}", site=" ".join(site_name.split()).rstrip("."), title=title,
+        title_text=_sentence(title), container=container.rstrip(".") if container else None, url=url,
+        anchor=anchor, reviewed=reviewed.isoformat(), reviewed_label=long_date(reviewed),
+    )
+
+
+def citation_block(c: Citation) -> str:
+    return _render("citation.html.j2", c=c)
+
+
+def _change_row(change) -> dict:
+    return {"date": change.date.isoformat(), "date_label": long_date(change.date),
+            "summary": change.summary, "page": change.page, "site_wide": change.page == SITE_WIDE}
+
+
+def page_changes(knowledge: Knowledge, page_url: str, root: str) -> str:
+    """When a page last changed in substance and what changed: its latest entries
+    (and the whole site's), with a link to the full list."""
+    items = [_change_row(c) for c in knowledge.changes_for(page_url)[:CHANGES_SHOWN]]
+    return _render("page_changes.html.j2", items=items, href=f"{root}{CHANGES_HOME}")
+
+
+def changes(knowledge: Knowledge, titles: Mapping[str, str], root: str) -> str:
+    """Every change, newest first, grouped by day, each labelled with the page it concerns.
+    `titles` maps a page's site URL to its title."""
+    if not knowledge.changes:
+        raise ValueError("no changes in data/knowledge.yml")
+    ordered = sorted(knowledge.changes, key=lambda c: c.date, reverse=True)
+    days = []
+    for day, group in itertools.groupby(ordered, key=lambda c: c.date):
+        items = []
+        for change in group:
+            site_wide = change.page == SITE_WIDE
+            items.append({
+                **_change_row(change),
+                "title": "Whole site" if site_wide else titles.get(change.page, change.page),
+                "href": None if site_wide else root + change.page.lstrip("/"),
+            })
+        days.append({"date": day.isoformat(), "date_label": long_date(day), "entries": items})
+    return _render("changes.html.j2", days=days)

@@ -23,9 +23,10 @@ HEADER = """\
 # Published URLs and permanent anchors. Append-only: `make urls` adds, nothing removes.
 # A line that stops resolving fails the tests; give a moved page a redirect instead.
 """
-# Anchors that are promises: answers, tables and rows, claims, terms, references, figures.
+# Anchors that are promises: answers, tables and rows, claims, terms, references, figures,
+# advice blocks and regulation entries.
 PERMANENT = re.compile(
-    r'id="((?:table|row|evidence|signal|phase|ref|checklist)-[a-z0-9-]+|depth-diagram|healing-timeline)"'
+    r'id="((?:table|row|evidence|signal|phase|ref|checklist|advice|regulation)-[a-z0-9-]+|depth-diagram|healing-timeline)"'
 )
 
 

@@ -1,5 +1,6 @@
 /* Progressive enhancement only: every page works without JavaScript.
    - a "Copy link" button beside each permanent link
+   - ready citations: full address, today's date and a "Copy citation" button
    - a filter box on the FAQ index and on the clinics' link kit
    - the self-check quiz: answer buttons, score and retry */
 (function () {
@@ -25,21 +26,54 @@
     return status;
   }
 
+  /* A copy button and its live status after `anchor`: copies what text() returns. */
+  function addCopyButton(anchor, label, name, text, done, failed) {
+    var status = makeStatus("span", "kb-copy-status");
+    var button = makeButton("kb-copy", label);
+    button.setAttribute("aria-label", label + name);
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(text()).then(
+        function () { status.textContent = done; },
+        function () { status.textContent = failed; }
+      );
+      window.setTimeout(function () { status.textContent = ""; }, 4000);
+    });
+    anchor.after(" ", button, " ", status);
+  }
+
   function addCopyButtons() {
     if (!navigator.clipboard) return;
     document.querySelectorAll(".kb-permalink a[href^='#'], a.kb-copyable").forEach(function (link) {
-      var status = makeStatus("span", "kb-copy-status");
-      var button = makeButton("kb-copy", "Copy link");
       var hidden = link.querySelector(".kb-sr-only");
-      button.setAttribute("aria-label", "Copy link" + (hidden ? hidden.textContent : ": " + link.textContent));
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(link.href).then(
-          function () { status.textContent = "Link copied"; },
-          function () { status.textContent = "Could not copy: use the link instead"; }
-        );
-        window.setTimeout(function () { status.textContent = ""; }, 4000);
-      });
-      link.after(" ", button, " ", status);
+      addCopyButton(link, "Copy link", hidden ? hidden.textContent : ": " + link.textContent,
+        function () { return link.href; }, "Link copied", "Could not copy: use the link instead");
+    });
+  }
+
+  /* Ready citations: this page's full address, today's date as the accessed date,
+     and a copy button. Without JavaScript the reader fills in the date. */
+  function enhanceCitations() {
+    var now = new Date();
+    var today = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    var iso = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map(function (n) { return n < 10 ? "0" + n : String(n); }).join("-");
+    document.querySelectorAll(".kb-citation").forEach(function (block) {
+      var anchor = block.getAttribute("data-anchor");
+      if (window.location.origin !== "null") {  /* not a file opened from disk */
+        block.querySelector(".kb-citation-url").textContent =
+          window.location.origin + window.location.pathname + (anchor ? "#" + anchor : "");
+      }
+      var accessed = block.querySelector(".kb-citation-accessed");
+      var time = make("time", "kb-citation-accessed", today);
+      time.dateTime = iso;
+      accessed.replaceWith(time);
+      if (!navigator.clipboard) return;
+      var text = block.querySelector(".kb-citation-text");
+      var name = block.querySelector(".kb-citation-label .kb-sr-only");
+      addCopyButton(text,
+        "Copy citation", name ? name.textContent : "",
+        function () { return text.textContent.replace(/\s+/g, " ").trim(); },
+        "Citation copied", "Could not copy: select the citation text instead");
     });
   }
 
@@ -172,6 +206,7 @@
   }
 
   addCopyButtons();
+  enhanceCitations();
   var faqIndex = document.querySelector(".kb-faq-index");
   if (faqIndex) addFilter(faqIndex, "Filter questions", "questions");
   var kit = document.querySelector(".kb-link-kit");

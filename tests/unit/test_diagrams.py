@@ -93,6 +93,20 @@ def test_depth_diagram_has_title_description_and_escaped_text(science):
     assert "Epidermis &lt;i&gt;outer&lt;/i&gt;" in svg and "<i>" not in svg
 
 
+def test_the_top_layer_is_drawn_in_a_range_of_skin_tones(science):
+    svg = rendering.depth_diagram(science())
+    stops = re.findall(r'<stop offset="[\d.]+" stop-color="(#[0-9a-f]{6})"/>', svg)
+    assert stops == list(diagrams.SKIN_TONES) and len(stops) >= 5
+
+    def lightness(colour):
+        return sum(int(colour[i:i + 2], 16) for i in (1, 3, 5)) / 3
+
+    assert lightness(stops[0]) > 200 and lightness(stops[-1]) < 60, "from light to deep"
+    first_band = re.search(r'<rect class="kb-dia-layer kb-dia-[a-z]+"([^>]*)>', svg).group(1)
+    assert 'fill="url(#depth-diagram-tones)"' in first_band
+    assert "range of skin tones" in re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
+
+
 def test_timeline_uses_a_log_axis(science):
     timeline = diagrams.healing_timeline(science())
     haemostasis, remodelling = timeline.bars

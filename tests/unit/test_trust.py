@@ -10,8 +10,7 @@ import pytest
 
 from macros import rendering
 from macros.loading import DataError, load
-from macros.pages import Source
-from macros.registry import citations_of
+from macros.pages import Source, cited_on
 
 from .conftest import VALID
 from .test_loading import line_of
@@ -226,7 +225,7 @@ def test_references_page_knows_where_advice_and_safety_sources_are_shown(knowled
         Source("/c/", "Page C", "{{ advice_list() }}"),
         Source("/embed/x/", "Embed", "{{ advice_list() }}", embed=True),
     ]
-    index = citations_of(knowledge, sources)
+    index = cited_on(knowledge, sources)
     assert index["jones2019"] == [("/a/", "Page A"), ("/b/", "Page B"), ("/c/", "Page C")]
     assert index["yellow"] == [("/b/", "Page B")]
     assert index["smith2020"] == [("/a/", "Page A"), ("/b/", "Page B"), ("/c/", "Page C")]
