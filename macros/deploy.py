@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Site assets that carry no hash in their names yet (the theme's already do).
-_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.(?:min\.)?(?:css|js)$")
-_OWN_ASSET = re.compile(r"^assets/[^/]+\.(?:css|js)$")
+_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.(?:min\.)?(?:css|js|svg)$")
+_OWN_ASSET = re.compile(r"^assets/[^/]+\.(?:css|js|svg)$")
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 _DATA_BLOCK = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""")
 _SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\s*]+(?: \*/)?\s*$")
@@ -205,7 +205,7 @@ def nginx_conf(policy: SitePolicy) -> str:
         "    etag on;",
         "",
         "    gzip on;",
-        "    gzip_comp_level 6;",
+        "    gzip_comp_level 9;",
         "    gzip_min_length 256;",
         "    gzip_vary on;",
         "    gzip_types text/css application/javascript application/json image/svg+xml",
@@ -226,7 +226,7 @@ def nginx_conf(policy: SitePolicy) -> str:
         "    }",
         "",
         "    # Assets with a content hash in the name never change: cache them for a year.",
-        '    location ~* "\\.[0-9a-f]{8}\\.(min\\.)?(css|js)$" {',
+        '    location ~* "\\.[0-9a-f]{8}\\.(min\\.)?(css|js|svg)$" {',
         *_nginx_headers(page, CACHE_IMMUTABLE, i),
         "    }",
         "",

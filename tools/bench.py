@@ -92,12 +92,18 @@ def scaled_data(factor: int, into: Path) -> tuple[Path, int]:
     import yaml
 
     data = yaml.safe_load((PROJECT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
-    refs, faq, quiz = data["references"], data["faq"], data["quiz"]
+    refs, faq, quiz = list(data["references"]), list(data["faq"]), list(data["quiz"])  # the originals only
+
+    def copy_id(original: str, k: int, number: int) -> str:
+        return f"{original[:40]}-x{k}-{number}"  # unique, and within the models' 60 characters
+
+    ref_ids = {(r["id"], k): copy_id(r["id"], k, i) for i, r in enumerate(refs) for k in range(1, factor)}
     for k in range(1, factor):
-        data["references"] += [{**r, "id": f"{r['id']}-x{k}"} for r in refs]
-        data["faq"] += [{**e, "id": f"{e['id']}-x{k}", "question": f"{e['question']} (copy {k})",
-                         "refs": [f"{r}-x{k}" for r in e["refs"]]} for e in faq]
-        data["quiz"] += [{**q, "id": f"{q['id']}-x{k}", "refs": [f"{r}-x{k}" for r in q["refs"]]} for q in quiz]
+        data["references"] += [{**r, "id": ref_ids[r["id"], k]} for r in refs]
+        data["faq"] += [{**e, "id": copy_id(e["id"], k, i), "question": f"{e['question']} (copy {k})",
+                         "refs": [ref_ids[r, k] for r in e["refs"]]} for i, e in enumerate(faq)]
+        data["quiz"] += [{**q, "id": "q-" + copy_id(q["id"][2:], k, i),
+                          "refs": [ref_ids[r, k] for r in q["refs"]]} for i, q in enumerate(quiz)]
     path = into / f"knowledge-x{factor}.yml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
     return path, len(data["references"]) + len(data["faq"]) + len(data["quiz"])

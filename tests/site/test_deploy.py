@@ -40,7 +40,7 @@ def test_headers_file_covers_every_top_level_path_once(site):
 
 def test_the_sites_own_assets_carry_content_hashes(site):
     own = sorted(p.name for p in (site / "assets").glob("*.*"))
-    assert own and all(re.fullmatch(r"[a-z-]+\.[0-9a-f]{8}\.(css|js)", name) for name in own), own
+    assert own and all(re.fullmatch(r"[a-z-]+\.[0-9a-f]{8}\.(css|js|svg)", name) for name in own), own
     html = (site / "index.html").read_text()
     for name in own:
         assert f"assets/{name}" in html
