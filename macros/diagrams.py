@@ -18,6 +18,8 @@ WIDTH = 640
 PX_PER_MM = 110
 TOP = 64  # room for column headings above the skin surface
 LEFT = 64  # room for the millimetre ruler
+FIRST_MARKER_X = 380  # right of the layer labels
+MARKER_SPACING = 170  # room for a heading such as "Creams and serums" and its note
 SITE = "face"
 
 
@@ -126,7 +128,7 @@ def depth_diagram(knowledge: Knowledge) -> DepthDiagram:
 
     ticks = [Tick(y(i / 2), mm_text(i / 2)) for i in range(int(depth * 2) + 1)]
     markers = []
-    x = 390
+    x = FIRST_MARKER_X
     for treatment in knowledge.treatments:
         value = treatment.values.get("target-layer")
         if value is None:
@@ -142,14 +144,18 @@ def depth_diagram(knowledge: Knowledge) -> DepthDiagram:
             markers.append(Marker(treatment.name, x, "target", start, start, round(end, 1), f"aims at the {names}"))
         else:
             continue
-        x += 130
+        x += MARKER_SPACING
 
     title = "Skin layers of the face, to scale, and where each treatment works"
     parts = [f"{layer.name} {range_text(*layer.at(SITE).mm)} thick ({layer.at(SITE).label})" for layer in layers]
     parts += [f"{m.name}: {m.note}" for m in markers]
     desc = (f"Cross-section drawn to scale from the surface down to {mm_text(depth)} mm. " + "; ".join(parts)
             + ". The top layer is drawn in a range of skin tones, from light to deep.")
-    return DepthDiagram(WIDTH, int(y(depth)) + 24, LEFT, y(0), bands, zones, ticks, markers, title, desc)
+    # Wide enough for every column heading: the drawing scrolls sideways on a phone.
+    # (About 7.5 px a character in the bold 13 px heading, 6.5 in the 12 px note.)
+    last = markers[-1] if markers else None
+    width = max(WIDTH, int(last.x + max(7.5 * len(last.name), 6.5 * len(last.note)) / 2 + 12)) if last else WIDTH
+    return DepthDiagram(width, int(y(depth)) + 24, LEFT, y(0), bands, zones, ticks, markers, title, desc)
 
 
 # --- healing timeline ---------------------------------------------------------------------
