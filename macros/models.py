@@ -340,6 +340,12 @@ class Safety(Model):
     report: list[ReportRoute] = Field(min_length=1)
 
 
+def _not_after_today(day: date, field: str) -> None:
+    """A check or a change dated after today is a typo; time passing never makes this fail."""
+    if day > date.today():
+        raise ValueError(f"{field} {day} is in the future")
+
+
 class RegulationEntry(Model):
     """One dated, sourced statement of the rules in one country or region."""
 
@@ -353,9 +359,7 @@ class RegulationEntry(Model):
 
     @model_validator(mode="after")
     def _not_in_the_future(self) -> RegulationEntry:
-        # A date that has not happened yet is a typo; time passing never makes this fail.
-        if self.checked > date.today():
-            raise ValueError(f"checked {self.checked} is in the future")
+        _not_after_today(self.checked, "checked")
         return self
 
 
@@ -369,9 +373,7 @@ class Change(Model):
 
     @model_validator(mode="after")
     def _true_history(self) -> Change:
-        # History cannot be dated tomorrow; time passing never makes this fail.
-        if self.date > date.today():
-            raise ValueError(f"date {self.date} is in the future")
+        _not_after_today(self.date, "date")
         return self
 
 

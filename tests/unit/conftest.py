@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.loading import DataError, load
+
 VALID = textwrap.dedent(
     """\
     attributes:
@@ -113,3 +115,16 @@ def load_with(write, docs):
     from macros.loading import load
 
     return lambda extra: load(write(VALID + extra), docs)
+
+
+def problems(path, docs=None) -> list[str]:
+    """Every problem the loader reports for the file at `path`, as text."""
+    with pytest.raises(DataError) as info:
+        load(path, docs)
+    return [str(p) for p in info.value.problems]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the n-th line containing `needle`."""
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]

@@ -10,10 +10,9 @@ from datetime import date
 import pytest
 
 from macros import rendering
-from macros.loading import DataError, load
+from macros.loading import load
 
-from .conftest import VALID
-from .test_loading import line_of
+from .conftest import VALID, line_of, problems
 from .test_rendering import Tree
 
 CHANGES = """\
@@ -34,12 +33,6 @@ changes:
     page: /about/
     summary: Oldest change.
 """
-
-
-def problems(path, docs=None) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load(path, docs)
-    return [str(p) for p in info.value.problems]
 
 
 @pytest.fixture

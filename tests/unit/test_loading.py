@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from macros.__main__ import main as cli
-from macros.loading import DataError, load
+from macros.loading import load
 
-from .conftest import VALID
-
-
-def problems(path, docs=None) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load(path, docs)
-    return [str(p) for p in info.value.problems]
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """1-based line of the n-th line containing `needle`."""
-    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[occurrence - 1]
+from .conftest import VALID, line_of, problems
 
 
 def test_valid_file_loads(write, docs):

@@ -9,11 +9,10 @@ import re
 import pytest
 
 from macros import rendering
-from macros.loading import DataError, load
+from macros.loading import load
 from macros.pages import Source, cited_on
 
-from .conftest import VALID
-from .test_loading import line_of
+from .conftest import VALID, line_of, problems
 from .test_rendering import Tree
 
 ADVICE = """\
@@ -73,12 +72,6 @@ YELLOW = """\
 def with_sections(*extra: str) -> str:
     """VALID plus the trust sections, with the regulator's page added to references."""
     return VALID + YELLOW + "".join(extra)
-
-
-def problems(path, docs=None) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load(path, docs)
-    return [str(p) for p in info.value.problems]
 
 
 @pytest.fixture
