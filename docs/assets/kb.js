@@ -1,4 +1,7 @@
 /* Progressive enhancement only: every page works without JavaScript.
+   - glossary definitions beside a term on hover and on keyboard focus
+   - the light/dark switch in the header (the scheme itself is applied while
+     the page is parsed: overrides/partials/javascripts/palette.html)
    - a "Copy link" button beside each permanent link
    - ready citations: full address, today's date and a "Copy citation" button
    - a filter box on the FAQ index and on the clinics' link kit
@@ -50,11 +53,138 @@
     });
   }
 
+  /* The light/dark switch: the theme's markup, with our handling instead of the
+     theme's palette component (see overrides/partials/palette.html). Clicking
+     the icon checks the next option; Enter does the same from the keyboard.
+     The choice is stored where the theme stores it; until a reader chooses,
+     the page follows their system's setting, also when it changes. */
+  function enhancePalette() {
+    var palette = window.__kb_palette;
+    var form = document.querySelector("[data-kb-palette]");
+    if (!palette || !form) return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    var body = document.body;
+    function choose(index, remember) {
+      body.setAttribute("data-md-color-switching", "");  /* the theme's: no colour transitions */
+      palette.apply(index);
+      if (remember) {
+        var input = inputs[index];
+        var color = {};
+        ["media", "scheme", "primary", "accent"].forEach(function (key) {
+          color[key] = input.getAttribute("data-md-color-" + key);
+        });
+        window.__md_set("__palette", { index: index, color: color });
+      }
+      window.setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+    }
+    inputs.forEach(function (input, index) {
+      input.addEventListener("change", function () { choose(index, true); });
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      var current = inputs.findIndex(function (input) { return input.checked; });
+      var next = inputs[(current + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+    inputs.forEach(function (input) {
+      matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
+        var saved = null;
+        try { saved = window.__md_get("__palette"); } catch (error) { /* treat as unset */ }
+        if (!saved) choose(palette.system(), false);
+      });
+    });
+  }
+
+  /* Glossary terms (a.kb-term, linked by macros/glossary_links.py) carry their
+     definition in a title attribute: without JavaScript the browser shows it on
+     hover and screen readers read it as the link's description. Here one
+     tooltip shows it on hover and on keyboard focus too. Nothing is set up per
+     term: the first hover or focus moves the title into the tooltip, which
+     then describes the term (aria-describedby). The tooltip can be hovered,
+     stays while the term is hovered or focused, and Escape closes it (WCAG
+     1.4.13). Instead of the theme's content.tooltips, which sets up every
+     titled element on page load (about 130 ms of blocked main thread under
+     Lighthouse's mobile CPU setting, on the longest article). */
+  function glossaryTooltips() {
+    var tip = null;
+    var current = null;
+    var timer = 0;
+    function term(node) {
+      return node && node.closest ? node.closest("a.kb-term") : null;
+    }
+    function cancelHide() {
+      window.clearTimeout(timer);
+    }
+    function hide() {
+      cancelHide();
+      if (tip) tip.hidden = true;
+      current = null;
+    }
+    function hideSoon() {
+      cancelHide();
+      timer = window.setTimeout(hide, 300);
+    }
+    function show(link) {
+      cancelHide();
+      if (link.hasAttribute("title")) {
+        link.setAttribute("data-kb-definition", link.title);
+        link.removeAttribute("title");
+        link.setAttribute("aria-describedby", "kb-tooltip");
+      }
+      if (!tip) {
+        tip = make("div", "kb-tooltip");
+        tip.id = "kb-tooltip";
+        tip.setAttribute("role", "tooltip");
+        tip.addEventListener("mouseenter", cancelHide);
+        tip.addEventListener("mouseleave", hideSoon);
+        document.body.appendChild(tip);
+      }
+      current = link;
+      tip.textContent = link.getAttribute("data-kb-definition");
+      tip.hidden = false;
+      var box = link.getBoundingClientRect();
+      var gap = 6;
+      var below = box.bottom + gap + tip.offsetHeight <= window.innerHeight || box.top < tip.offsetHeight + gap;
+      var left = Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8);
+      tip.style.left = Math.max(8, left) + window.scrollX + "px";
+      tip.style.top = (below ? box.bottom + gap : box.top - gap - tip.offsetHeight) + window.scrollY + "px";
+    }
+    document.addEventListener("mouseover", function (event) {
+      var link = term(event.target);
+      if (link) show(link);
+    });
+    document.addEventListener("mouseout", function (event) {
+      var link = term(event.target);
+      if (link && link === current && !link.contains(event.relatedTarget)) hideSoon();
+    });
+    document.addEventListener("focusin", function (event) {
+      var link = term(event.target);
+      if (link) show(link);
+    });
+    document.addEventListener("focusout", function (event) {
+      if (term(event.target) === current) hide();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && current) hide();
+    });
+  }
+
+  /* "23 November 2026", as en-GB writes it. (Not toLocaleDateString: its first
+     call loads locale data, about 100 ms of blocked main thread under
+     Lighthouse's mobile CPU setting.) */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  function longDate(date) {
+    return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
+  }
+
   /* Ready citations: this page's full address, today's date as the accessed date,
      and a copy button. Without JavaScript the reader fills in the date. */
   function enhanceCitations() {
     var now = new Date();
-    var today = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    var today = longDate(now);
     var iso = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
       .map(function (n) { return n < 10 ? "0" + n : String(n); }).join("-");
     document.querySelectorAll(".kb-citation").forEach(function (block) {
@@ -77,19 +207,14 @@
     });
   }
 
-  /* A filter box above a long list of links: the FAQ index and the clinics' link kit. */
-  function addFilter(list, labelText, noun) {
+  /* The filter box above a long list of links (the FAQ index, the clinics' link
+     kit): drawn with the page by macros/templates/_filter.html.j2, wired up here. */
+  function addFilter(list, noun) {
+    var wrap = list.previousElementSibling;
+    if (!wrap || !wrap.classList.contains("kb-filter")) return;
     var items = list.querySelectorAll("li");
-    var wrap = make("div", "kb-filter");
-    var label = make("label", "", labelText);
-    label.htmlFor = "kb-filter-input";
-    var input = make("input");
-    input.type = "search";
-    input.id = "kb-filter-input";
-    input.autocomplete = "off";
-    var status = makeStatus("p", "kb-filter-status");
-    wrap.append(label, input, status);
-    list.parentNode.insertBefore(wrap, list);
+    var input = wrap.querySelector("input");
+    var status = wrap.querySelector(".kb-filter-status");
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
@@ -127,14 +252,14 @@
     if (!quiz) return;
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".kb-quiz-q"));
     var results = {};
-    var score = makeStatus("p", "kb-quiz-score");
+    var bar = quiz.previousElementSibling;  /* drawn with the page: macros/templates/quiz.html.j2 */
+    if (!bar || !bar.classList.contains("kb-quiz-bar")) return;
+    var score = bar.querySelector(".kb-quiz-score");
     var retry = makeButton("kb-copy", "Try the ones I got wrong again");
     retry.hidden = true;
     var showAll = makeButton("kb-copy", "Show all questions");
     showAll.hidden = true;
-    var bar = make("div", "kb-quiz-bar");
-    bar.append(score, retry, showAll);
-    quiz.parentNode.insertBefore(bar, quiz);
+    bar.append(retry, showAll);
 
     function update() {
       var answered = Object.keys(results).length;
@@ -205,12 +330,14 @@
     update();
   }
 
+  enhancePalette();
+  glossaryTooltips();
   addCopyButtons();
   enhanceCitations();
   var faqIndex = document.querySelector(".kb-faq-index");
-  if (faqIndex) addFilter(faqIndex, "Filter questions", "questions");
+  if (faqIndex) addFilter(faqIndex, "questions");
   var kit = document.querySelector(".kb-link-kit");
-  if (kit) addFilter(kit, "Filter links", "links");
+  if (kit) addFilter(kit, "links");
   absoluteSnippets();
   enhanceQuiz();
 })();

@@ -1,7 +1,8 @@
 """Every page in the sitemap, as readers meet it: phone and desktop, light and dark.
 
 For each page: zero axe-core violations (WCAG 2.0, 2.1, 2.2 A and AA, and best
-practices), no request to any other host, no console error. On the desktop,
+practices), no request to any other host, no console error, and nothing that
+jumps while the page loads (layout shift). On the desktop,
 also: the first Tab reaches a visible skip link, every visible control can be
 reached with Tab and shows where the focus is, and the page prints without
 the site's navigation. The page list is read from the built site, so a new
@@ -78,6 +79,21 @@ def contexts(browser):
         context.close()
 
 
+# Layout shift while loading, summed as Lighthouse's CLS counts it. Below 0.1 is
+# "good"; 0.02 leaves room only for the theme's own small moves (its scripts
+# wrap tables in a scroll box, and move the header's icons by a pixel or two).
+# Anything the site inserts above text (the FAQ filter was 0.07) goes over it.
+MAX_LAYOUT_SHIFT = 0.02
+_LAYOUT_SHIFT = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push([e.value,
+      e.sources.map(s => s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 80) : '?')]);
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(shifts), 100);
+})"""
+
+
 def open_page(context, url: str):
     """Load url in a new tab; return (page, requests, console errors)."""
     page = context.new_page()
@@ -98,6 +114,8 @@ def test_accessible_private_and_error_free(contexts, server, path, viewport, sch
         foreign = [u for u in requests if not u.startswith(server + "/") and not u.startswith("data:")]
         assert not foreign, f"requests to other hosts: {foreign}"
         assert not errors, f"console errors: {errors}"
+        shifts = page.evaluate(_LAYOUT_SHIFT)
+        assert sum(value for value, _ in shifts) <= MAX_LAYOUT_SHIFT, f"content moved while loading: {shifts}"
         violations = page.evaluate(_AXE_RUN, AXE_OPTIONS)
         assert not violations, f"{len(violations)} axe-core violation(s):\n" + "\n".join(violations)
     finally:
@@ -135,7 +153,6 @@ _FOCUSED = """() => {
   return {id: el.dataset.kbControl ?? null, visible: outline || shadow,
           text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 60)};
 }"""
-# Records, from now on, each element that takes the focus (as _FOCUSED describes it).
 # Records, from now on, each element that takes the focus (as _FOCUSED describes it).
 # Elements of one kind share their focus style: after three of a kind, only which
 # element it was is recorded, which keeps long pages (the references) quick.

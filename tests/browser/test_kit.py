@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ def test_faq_filter_narrows_questions_as_you_type(visit, knowledge):
 
 def test_faq_index_and_answers_work_without_javascript(visit, knowledge):
     seen = visit("/faq/", js=False)
-    assert seen.page.locator(".kb-filter").count() == 0  # nothing half-working is shown
+    assert seen.page.locator(".kb-filter").is_hidden()  # nothing half-working is shown
     assert seen.page.locator(".kb-faq-index li a").count() == len(knowledge.faq)
     entry = knowledge.faq[-1]
     seen = visit(f"/faq/{entry.topic}/#{entry.id}", js=False)
@@ -57,12 +58,38 @@ def test_consultation_checklist_prints_on_at_most_two_a4_pages(visit, tmp_path):
     assert 1 <= pages <= 2, f"prints on {pages} pages"
 
 
-def test_glossary_definition_shows_on_keyboard_focus(visit, knowledge):
+def test_glossary_definition_shows_on_keyboard_focus_and_hover(visit, knowledge):
     seen = visit("/treatments/mesotherapy/")
-    term = seen.page.locator("a.kb-term").first
+    page = seen.page
+    term = page.locator("a.kb-term").first
     term_id = term.get_attribute("href").split("#")[1]
     definition = knowledge.by_id["glossary"][term_id].definition
+    assert term.get_attribute("title").endswith(definition)  # without JavaScript: the browser's tooltip
+    tooltip = page.locator("#kb-tooltip")
+    assert tooltip.count() == 0  # nothing is set up before a term is used
+
     term.focus()
-    tooltip = seen.page.locator(".md-tooltip2--active")
-    tooltip.wait_for(timeout=5_000)
+    expect(tooltip).to_be_visible()
     assert definition[:40] in tooltip.inner_text()
+    assert term.get_attribute("aria-describedby") == "kb-tooltip"
+    assert term.get_attribute("title") is None  # no second, native tooltip on hover
+    assert tooltip.get_attribute("role") == "tooltip"
+    below = tooltip.bounding_box()["y"] >= term.bounding_box()["y"] + term.bounding_box()["height"]
+    above = tooltip.bounding_box()["y"] + tooltip.bounding_box()["height"] <= term.bounding_box()["y"]
+    assert below or above, "the definition covers its term"
+
+    page.keyboard.press("Escape")  # dismissible without moving the focus (WCAG 1.4.13)
+    expect(tooltip).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('kb-term')")
+
+    page.evaluate("document.activeElement.blur()")
+    other = page.locator("a.kb-term").nth(1)
+    other_id = other.get_attribute("href").split("#")[1]
+    other.hover()
+    expect(tooltip).to_be_visible()
+    assert knowledge.by_id["glossary"][other_id].definition[:40] in tooltip.inner_text()
+    tooltip.hover()  # the pointer can move onto the definition to read it
+    page.wait_for_timeout(500)
+    expect(tooltip).to_be_visible()
+    page.mouse.move(0, 0)
+    expect(tooltip).to_be_hidden()

@@ -45,3 +45,27 @@ def test_the_sites_own_assets_carry_content_hashes(site):
     for name in own:
         assert f"assets/{name}" in html
     assert not list(site.rglob("*.map"))
+
+
+def test_no_script_file_holds_back_the_first_paint(site):
+    """Every <script src> is deferred, in the order that matters: the search holder before the theme's bundle."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        if not tags:
+            continue
+        blocking = [t for t in tags if not re.search(r"\s(defer|async)[\s>]", t)]
+        assert not blocking, f"{page.relative_to(site)}: {blocking}"
+        names = [re.search(r'src="([^"]+)"', t).group(1).rsplit("/", 1)[-1] for t in tags]
+        bundle = next(i for i, n in enumerate(names) if n.startswith("bundle."))
+        assert names[bundle - 1].startswith("search-on-demand."), f"{page.relative_to(site)}: {names}"
+
+
+def test_the_theme_palette_component_is_replaced_everywhere(site):
+    """The theme's component would start again (and cost its style recalculations) if a page used its markup."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'data-md-component="palette"' not in text, page.relative_to(site)
+        if "data-kb-palette" in text:
+            assert text.count("window.__kb_palette =") == 1, page.relative_to(site)
