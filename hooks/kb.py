@@ -5,7 +5,8 @@
 - on_nav: the FAQ topic pages under FAQ in the navigation
 - on_page_markdown: every page's front matter checked; overdue reviews warned
 - on_page_content: learning objectives under the title; glossary terms linked;
-  each page's sections and tables recorded for the clinics' link kit
+  each page's sections and tables recorded for the clinics' link kit; the text
+  between headings wrapped in chunks rendered lazily (macros/chunks.py)
 - on_page_context: the page's ready citation and its recent changes, shown with
   its review dates (overrides/partials/source-file.html)
 - on_post_page: the link kit and the glossary's "used on" lists filled in, once
@@ -34,6 +35,7 @@ from pydantic import ValidationError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import deploy, redirects  # noqa: E402
+from macros.chunks import UnbalancedHTML, chunk  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.loading import DataError, format_loc, load  # noqa: E402
 from macros.models import PageMeta  # noqa: E402
@@ -148,20 +150,23 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Objectives under the title; the first mention of each glossary term linked to its
-    definition (shown on hover and focus); the page's sections and tables recorded."""
+    definition (shown on hover and focus); the page's sections and tables recorded; the
+    text between headings cut into chunks the browser renders when they come near."""
     if page.meta.get("objectives"):
         html = html.replace("</h1>", "</h1>\n" + objectives(page.meta["objectives"]), 1)
     if page.meta.get("template") != "embed.html":
         sections = [(item.id, item.title) for top in page.toc for item in top.children]
         tables = [(table_id, re.sub(r"<[^>]+>", "", caption)) for table_id, caption in _TABLE.findall(html)]
         _kit_pages.append(KitPage("/" + page.url, page.title, sections, tables))
-    if not page.meta.get("link_terms", True):
-        return html
-    linked: set[str] = set()
-    html = link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/", linked)
-    for term in linked:
-        _term_uses.setdefault(term, []).append(("/" + page.url, page.title))
-    return html
+    if page.meta.get("link_terms", True):
+        linked: set[str] = set()
+        html = link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/", linked)
+        for term in linked:
+            _term_uses.setdefault(term, []).append(("/" + page.url, page.title))
+    try:
+        return chunk(html)
+    except UnbalancedHTML as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error} (in the page's HTML, after Markdown)") from error
 
 
 def on_page_context(context, page, config, nav):

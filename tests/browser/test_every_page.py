@@ -35,7 +35,11 @@ AXE_OPTIONS = {
 }
 # axe-core as shipped inside axe-playwright-python: loaded into every page of a context.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+# Text in chunks far off screen is not laid out (content-visibility: auto, see
+# macros/chunks.py), so axe could not measure its contrast and would pass over it:
+# every chunk is drawn before axe runs.
 _AXE_RUN = r"""async (options) => {
+  document.head.insertAdjacentHTML('beforeend', '<style>* { content-visibility: visible !important; }</style>');
   const results = await axe.run(document, options);
   return results.violations.map(v => `${v.id} (${v.impact}): ${v.help}\n` +
     v.nodes.slice(0, 5).map(n => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
@@ -229,5 +233,9 @@ def test_keyboard_reaches_every_control_and_print_drops_the_chrome(contexts, ser
             _CHROME,
         )
         assert not shown, f"printed with navigation chrome: {shown}"
+        lazy = page.evaluate("""() => [...document.querySelectorAll(
+            '.kb-chunk, .kb-faq-group, .kb-kit-group, .kb-quiz-topic')]
+            .filter(el => getComputedStyle(el).contentVisibility !== 'visible').length""")
+        assert not lazy, f"{lazy} sections would be left out of the print (content-visibility)"
     finally:
         page.close()

@@ -42,3 +42,18 @@ def test_pages_work_without_javascript(visit, knowledge):
     assert seen.page.locator(".kb-faq-index li a").count() == len(knowledge.faq)
     seen = visit("/compare/", js=False)
     assert seen.page.locator("tr[id^=row-]").count() == len(knowledge.attributes)
+
+
+def test_far_sections_wait_until_a_reader_gets_near_and_anchors_into_them_land(visit):
+    """The long-page speed-up (macros/chunks.py) is in force, and costs readers nothing."""
+    page = visit("/compare/", viewport="phone").page
+    chunks = page.locator(".kb-chunk")
+    assert chunks.count() >= 4
+    skipped = "el => !el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+    assert chunks.last.evaluate(skipped), "the last chunk was rendered at load"
+    last_heading = page.locator("article h2[id]").last
+    page.goto(f"{page.url.split('#')[0]}#{last_heading.get_attribute('id')}", wait_until="load")
+    page.wait_for_timeout(300)
+    box = last_heading.bounding_box()
+    assert 0 <= box["y"] <= 844 / 2, f"the heading is at {box['y']}px after following a link to it"
+    assert not chunks.last.evaluate(skipped)
