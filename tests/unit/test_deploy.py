@@ -37,6 +37,17 @@ def test_finish_strips_maps_fingerprints_and_writes_headers(tmp_path):
     assert f"/assets/kb.{digest}.js\n  Cache-Control: public, max-age=31536000, immutable" in headers
 
 
+def test_own_scripts_and_styles_are_minified_and_the_themes_left_alone(tmp_path):
+    site = make_site(tmp_path)
+    (site / "assets" / "kb.js").write_text('/* What it does. */\nfunction add(a, b) {\n  return a + b;  // sum\n}\n')
+    (site / "assets" / "site.css").write_text("/* Colours. */\n.a {\n  color: red;\n}\n")
+    theme = (site / "assets" / "javascripts" / "bundle.0123abcd.min.js").read_text()
+    assert deploy.minify(site) > 30
+    assert (site / "assets" / "kb.js").read_text() == "function add(a,b){return a+b;}\n"
+    assert (site / "assets" / "site.css").read_text() == ".a{color:red}\n"
+    assert (site / "assets" / "javascripts" / "bundle.0123abcd.min.js").read_text() == theme
+
+
 def test_only_executable_inline_scripts_are_hashed(tmp_path):
     site = make_site(tmp_path)
     expected = base64.b64encode(hashlib.sha256(b"var a=1").digest()).decode()
