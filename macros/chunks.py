@@ -8,6 +8,13 @@ of the work of the first paint, and of the theme's script, which measures the
 page as it starts (about three quarters of the blocked main thread on /compare/,
 under Lighthouse's mobile CPU setting).
 
+Only pages that ask for it (front matter `lazy_sections: true`) are cut: those
+made of long tables, where it matters most. Elsewhere the cost of skipped text
+outweighs the gain: an audit tool that measures the page without scrolling
+(Lighthouse's accessibility check, for one) sees the text of a skipped chunk laid
+out at a guessed height, overlapping the next, and reports small links as too
+close together (WCAG 2.2 target size) where readers never see them so.
+
 The headings stay outside the chunks: the theme's table of contents measures
 where every heading is, and a heading inside a skipped chunk would make the
 browser lay that chunk out at once. Text in skipped chunks is still in the

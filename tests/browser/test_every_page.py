@@ -234,7 +234,7 @@ def test_keyboard_reaches_every_control_and_print_drops_the_chrome(contexts, ser
         )
         assert not shown, f"printed with navigation chrome: {shown}"
         lazy = page.evaluate("""() => [...document.querySelectorAll(
-            '.kb-chunk, .kb-faq-group, .kb-kit-group, .kb-quiz-topic')]
+            '.kb-chunk, .kb-faq-group')]
             .filter(el => getComputedStyle(el).contentVisibility !== 'visible').length""")
         assert not lazy, f"{lazy} sections would be left out of the print (content-visibility)"
     finally:
