@@ -53,15 +53,22 @@ def strip_source_maps(site: Path) -> int:
     return removed
 
 
-def minify(site: Path) -> int:
-    """Minify the site's own top-level CSS and JavaScript in place; return the bytes saved.
+def own_assets(site: Path) -> list[tuple[Path, str]]:
+    """The site's own top-level assets not yet fingerprinted, with their paths relative to the site root.
 
-    The theme's files are minified already and carry a hash in their names: they are left alone."""
-    saved = 0
+    The theme's files are minified already and carry a hash in their names: they are not among them."""
+    found = []
     for asset in sorted((site / "assets").glob("*")):
         relative = asset.relative_to(site).as_posix()
-        if not asset.is_file() or not _OWN_ASSET.match(relative) or _FINGERPRINTED.search(relative):
-            continue
+        if asset.is_file() and _OWN_ASSET.match(relative) and not _FINGERPRINTED.search(relative):
+            found.append((asset, relative))
+    return found
+
+
+def minify(site: Path) -> int:
+    """Minify the site's own top-level CSS and JavaScript in place; return the bytes saved."""
+    saved = 0
+    for asset, _ in own_assets(site):
         minifier = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}.get(asset.suffix)
         if minifier is None:
             continue
@@ -77,10 +84,7 @@ def fingerprint(site: Path) -> dict[str, str]:
 
     Returns {old path: new path}, both relative to the site root."""
     renamed: dict[str, str] = {}
-    for asset in sorted((site / "assets").glob("*")):
-        relative = asset.relative_to(site).as_posix()
-        if not asset.is_file() or not _OWN_ASSET.match(relative) or _FINGERPRINTED.search(relative):
-            continue
+    for asset, relative in own_assets(site):
         digest = hashlib.sha256(asset.read_bytes()).hexdigest()[:8]
         target = asset.with_name(f"{asset.stem}.{digest}{asset.suffix}")
         asset.rename(target)
