@@ -90,9 +90,7 @@
     });
     inputs.forEach(function (input) {
       matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
-        var saved = null;
-        try { saved = window.__md_get("__palette"); } catch (error) { /* treat as unset */ }
-        if (!saved) choose(palette.system(), false);
+        if (!palette.saved()) choose(palette.system(), false);
       });
     });
   }
