@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,18 @@ def find_chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    yield from _serve(site, _QuietHandler)
+
+
+@pytest.fixture(scope="session")
+def slow_server(site):
+    """The same site, but each page's HTML arrives in small pieces, as on a slow
+    phone connection, so the browser draws it before all of it has arrived."""
+    yield from _serve(site, _TricklingHandler)
+
+
+def _serve(site: Path, handler_class):
+    handler = functools.partial(handler_class, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -48,6 +60,35 @@ def server(site):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class _TricklingHandler(_QuietHandler):
+    PIECE = 2000  # bytes
+    PAUSE = 0.03  # seconds between pieces
+
+    def copyfile(self, source, destination):
+        if not self.path.split("?")[0].endswith("/"):
+            return super().copyfile(source, destination)
+        while piece := source.read(self.PIECE):
+            destination.write(piece)
+            destination.flush()
+            time.sleep(self.PAUSE)
+
+
+# Layout shift while loading, as Lighthouse's CLS counts it: [value, [moved
+# nodes]] per shift. Below 0.1 is "good"; MAX_LAYOUT_SHIFT leaves room only
+# for the theme's own small moves (its scripts wrap tables in a scroll box,
+# and move the header's icons by a pixel or two). Anything the site inserts
+# above text (the FAQ filter was 0.07) goes over it.
+MAX_LAYOUT_SHIFT = 0.02
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push([e.value,
+      e.sources.map(s => s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 80) : '?')]);
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(shifts), 100);
+})"""
 
 
 @pytest.fixture(scope="session")

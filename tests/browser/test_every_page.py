@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import PROJECT
 from tests.site.htmlindex import sitemap_urls
 
-from .conftest import VIEWPORTS
+from .conftest import LAYOUT_SHIFTS, MAX_LAYOUT_SHIFT, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
@@ -83,21 +83,6 @@ def contexts(browser):
         context.close()
 
 
-# Layout shift while loading, summed as Lighthouse's CLS counts it. Below 0.1 is
-# "good"; 0.02 leaves room only for the theme's own small moves (its scripts
-# wrap tables in a scroll box, and move the header's icons by a pixel or two).
-# Anything the site inserts above text (the FAQ filter was 0.07) goes over it.
-MAX_LAYOUT_SHIFT = 0.02
-_LAYOUT_SHIFT = """() => new Promise(resolve => {
-  const shifts = [];
-  new PerformanceObserver(list => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push([e.value,
-      e.sources.map(s => s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 80) : '?')]);
-  }).observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve(shifts), 100);
-})"""
-
-
 def open_page(context, url: str):
     """Load url in a new tab; return (page, requests, console errors)."""
     page = context.new_page()
@@ -118,7 +103,7 @@ def test_accessible_private_and_error_free(contexts, server, path, viewport, sch
         foreign = [u for u in requests if not u.startswith(server + "/") and not u.startswith("data:")]
         assert not foreign, f"requests to other hosts: {foreign}"
         assert not errors, f"console errors: {errors}"
-        shifts = page.evaluate(_LAYOUT_SHIFT)
+        shifts = page.evaluate(LAYOUT_SHIFTS)
         assert sum(value for value, _ in shifts) <= MAX_LAYOUT_SHIFT, f"content moved while loading: {shifts}"
         violations = page.evaluate(_AXE_RUN, AXE_OPTIONS)
         assert not violations, f"{len(violations)} axe-core violation(s):\n" + "\n".join(violations)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import LAYOUT_SHIFTS, VIEWPORTS
+
 pytestmark = pytest.mark.browser
 
 
@@ -57,3 +59,29 @@ def test_far_sections_wait_until_a_reader_gets_near_and_anchors_into_them_land(v
     box = last_heading.bounding_box()
     assert 0 <= box["y"] <= 844 / 2, f"the heading is at {box['y']}px after following a link to it"
     assert not chunks.last.evaluate(skipped)
+
+
+def test_tables_drawn_before_their_last_rows_arrive_keep_their_columns(browser, slow_server, site):
+    """On a slow connection the browser draws a table while its later rows are
+    still on the way. The comparison tables (and the embeds other sites frame)
+    keep the columns they were first drawn with, so the rows already shown do
+    not jump when the rest land. Before this, an embed moved by 0.37 (CLS)."""
+    embeds = sorted(f"/{p.parent.relative_to(site).as_posix()}/" for p in site.glob("embed/table/*/index.html"))
+    assert len(embeds) >= 3
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
+    moved = {}
+    try:
+        for path in ["/compare/", "/evidence/", *embeds]:
+            page = context.new_page()
+            page.goto(slow_server + path, wait_until="load")
+            rows_moved = [
+                (round(value, 3), nodes)
+                for value, nodes in page.evaluate(LAYOUT_SHIFTS)
+                if any(node.startswith(("<tr", "<td", "<th", "<tbody", "<table")) for node in nodes)
+            ]
+            if rows_moved:
+                moved[path] = rows_moved
+            page.close()
+    finally:
+        context.close()
+    assert not moved, f"table rows moved while the page arrived: {moved}"
