@@ -70,7 +70,7 @@ _TERM_USES = re.compile(r"<!--kb-term-uses:([a-z0-9-]+)-->")
 _kit_pages: list[KitPage] = []
 _embeds: dict[str, str] = {}  # table id -> URL of its embeddable page
 LINK_KIT = "<!--kb-link-kit-->"
-_TABLE = re.compile(r'<table id="([a-z0-9-]+)">\s*<caption[^>]*>(.*?)</caption>', re.S)
+_TABLE = re.compile(r'<table id="([a-z0-9-]+)"[^>]*>\s*<caption[^>]*>(.*?)</caption>', re.S)
 
 
 def _knowledge(config):

@@ -90,11 +90,23 @@ def test_compare_tables_have_a_row_per_attribute_and_a_column_per_treatment(page
     rows = re.findall(r'<tr id="row-([a-z0-9-]+)">', html)
     assert sorted(rows) == sorted(a.id for a in knowledge.attributes)
     for group in {a.group for a in knowledge.attributes}:
-        table = html.split(f'<table id="table-{group}">')[1].split("</table>")[0]
+        table = html.split(f'<table id="table-{group}" class="kb-data">')[1].split("</table>")[0]
         headers = re.findall(r'<th scope="col">(.*?)</th>', table)
         assert headers[1:] == [t.name for t in knowledge.treatments]
         group_rows = re.findall(r'<tr id="row-', table)
         assert len(group_rows) == sum(a.group == group for a in knowledge.attributes)
+
+
+def test_data_tables_are_left_where_they_are_by_the_theme(pages):
+    """The theme moves every classless table into a scroll box of its own after
+    load (a second layout of each while the page starts). The site's tables
+    already scroll in their own region, so they carry a class."""
+    found = 0
+    for url, page in pages.items():
+        for region in re.findall(r'<div class="kb-table[^"]*"[^>]*>\s*<table[^>]*>', page.html):
+            found += 1
+            assert 'class="kb-data' in region.split("<table", 1)[1], f"{url}: {region}"
+    assert found >= 10
 
 
 def test_glossary_and_references_list_every_entry(pages, knowledge):

@@ -26,7 +26,7 @@ def test_quiz_has_at_least_60_questions_each_anchored_with_answer_and_sources(pa
 
 
 def test_protocols_table_has_a_row_per_protocol_with_its_grade(pages, knowledge):
-    table = pages["/trainees/"].html.split('<table id="table-protocols">')[1].split("</table>")[0]
+    table = pages["/trainees/"].html.split('<table id="table-protocols" class="kb-data">')[1].split("</table>")[0]
     rows = re.findall(r"<tr>\s*<th scope=\"row\">", table)
     assert len(rows) == len(knowledge.protocols) > 0
     assert table.count("kb-grade-inline") == len(knowledge.protocols)

@@ -33,14 +33,14 @@ def test_treatment_pages_cite_at_least_12_distinct_references(pages, url, knowle
 @pytest.mark.parametrize("url", TREATMENT_PAGES)
 def test_treatment_pages_show_their_evidence_from_the_data(pages, url, knowledge):
     treatment = url.strip("/").split("/")[-1]
-    table = pages[url].html.split(f'<table id="table-evidence-{treatment}">')[1].split("</table>")[0]
+    table = pages[url].html.split(f'<table id="table-evidence-{treatment}" class="kb-data">')[1].split("</table>")[0]
     rows = re.findall(r'<tr id="evidence-([a-z0-9-]+)">', table)
     assert rows == [c.indication for c in knowledge.evidence if c.treatment == treatment]
 
 
 def test_evidence_matrix_has_every_cell_graded_and_cited(pages, knowledge):
     html = pages["/evidence/"].html
-    table = html.split('<table id="table-evidence-by-use">')[1].split("</table>")[0]
+    table = html.split('<table id="table-evidence-by-use" class="kb-data">')[1].split("</table>")[0]
     rows = re.findall(r'<tr id="evidence-([a-z0-9-]+)">(.*?)</tr>', table, re.S)
     assert [r for r, _ in rows] == [i.id for i in knowledge.indications]
     graded = {c.treatment for c in knowledge.evidence}
