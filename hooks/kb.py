@@ -5,9 +5,9 @@
 - on_nav: the FAQ topic pages under FAQ in the navigation
 - on_page_markdown: every page's front matter checked; overdue reviews warned
 - on_page_content: learning objectives under the title; glossary terms linked;
-  each page's sections and tables recorded for the clinics' link kit; on pages
-  with `lazy_sections: true`, the text between headings wrapped in chunks
-  rendered lazily (macros/chunks.py)
+  each page's sections and tables recorded for the clinics' link kit; the text
+  between headings wrapped in chunks rendered lazily (macros/chunks.py), unless
+  the page says `lazy_sections: false`
 - on_page_context: the page's ready citation and its recent changes, shown with
   its review dates (overrides/partials/source-file.html)
 - on_post_page: the link kit and the glossary's "used on" lists filled in, once
@@ -152,8 +152,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Objectives under the title; the first mention of each glossary term linked to its
     definition (shown on hover and focus); the page's sections and tables recorded; on
-    pages that ask for it (lazy_sections), the text between headings cut into chunks the
-    browser renders when they come near."""
+    pages that do not opt out (lazy_sections: false), the text between headings cut into
+    chunks the browser renders when they come near."""
     if page.meta.get("objectives"):
         html = html.replace("</h1>", "</h1>\n" + objectives(page.meta["objectives"]), 1)
     if page.meta.get("template") != "embed.html":
@@ -165,7 +165,7 @@ def on_page_content(html, page, config, files):
         html = link_terms(html, _knowledge(config).glossary, root_of(page.url) + "glossary/", linked)
         for term in linked:
             _term_uses.setdefault(term, []).append(("/" + page.url, page.title))
-    if not page.meta.get("lazy_sections"):
+    if not page.meta.get("lazy_sections", True):
         return html
     try:
         return chunk(html)

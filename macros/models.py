@@ -430,9 +430,9 @@ class PageMeta(Model):
     review_due: date
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
     link_terms: bool = True  # link glossary terms to their definitions (off on the glossary itself)
-    # The text between headings rendered only when a reader gets near it (macros/chunks.py): for
-    # pages made of long tables, where laying out the whole page at load blocks a phone for long.
-    lazy_sections: bool = False
+    # The text between headings rendered only when a reader gets near it (macros/chunks.py), so
+    # a long page does not block a phone while all of it is laid out at load. false turns it off.
+    lazy_sections: bool = True
     objectives: list[Text] = []  # what a trainee should be able to do after reading, shown on the page
     search: dict[str, bool] = {}  # Material: {exclude: true} keeps a page out of search
     template: Literal["embed.html"] | None = None  # embeds: minimal chrome, see overrides/embed.html

@@ -8,6 +8,14 @@ import pytest
 
 from .conftest import LAYOUT_SHIFTS, VIEWPORTS
 
+# Each chunk's real height, drawn, against the estimate it carries for this width (px).
+_CHUNK_HEIGHTS = """estimate => [...document.querySelectorAll('.kb-chunk')].map(chunk => {
+  chunk.style.contentVisibility = 'visible';
+  const em = parseFloat(getComputedStyle(chunk).fontSize);
+  return [chunk.previousElementSibling.id, chunk.getBoundingClientRect().height,
+          parseFloat(chunk.style.getPropertyValue(estimate)) * em];
+})"""
+
 pytestmark = pytest.mark.browser
 
 
@@ -85,3 +93,32 @@ def test_tables_drawn_before_their_last_rows_arrive_keep_their_columns(browser, 
     finally:
         context.close()
     assert not moved, f"table rows moved while the page arrived: {moved}"
+
+
+@pytest.mark.parametrize(("width", "estimate"), [(360, "--kb-phone"), (412, "--kb-phone"), (768, "--kb-wide"), (1366, "--kb-wide")])
+def test_every_chunk_is_given_room_for_all_of_its_text_before_it_is_drawn(browser, server, site, width, estimate):
+    """A chunk not yet drawn takes the height estimated when the site was built
+    (macros/chunks.py). Too small, and a tool measuring the page without scrolling
+    sees its text spill over the next chunk (Lighthouse then reported links as too
+    close together); much too large, and the scroll bar misleads until it is drawn."""
+    pages = sorted(f"/{p.parent.relative_to(site).as_posix()}/".replace("/./", "/")
+                   for p in site.rglob("index.html") if 'class="kb-chunk"' in p.read_text(encoding="utf-8"))
+    assert len(pages) >= 10, pages
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    short, far_over, checked = [], [], 0
+    try:
+        for path in pages:
+            page = context.new_page()
+            page.goto(server + path, wait_until="load")
+            for heading, real, guess in page.evaluate(_CHUNK_HEIGHTS, estimate):
+                checked += 1
+                if guess < real:
+                    short.append(f"{path}#{heading}: {real:.0f} px drawn, {guess:.0f} px estimated")
+                elif guess > 4 * real + 100:
+                    far_over.append(f"{path}#{heading}: {real:.0f} px drawn, {guess:.0f} px estimated")
+            page.close()
+    finally:
+        context.close()
+    assert checked >= 50
+    assert not short, f"estimates too small at {width} px:\n" + "\n".join(short)
+    assert not far_over, f"estimates far too large at {width} px:\n" + "\n".join(far_over)
