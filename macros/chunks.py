@@ -125,8 +125,8 @@ _LINE_HEIGHT = 1.6  # em, the theme's
 _SVG_WIDTH = (35, 52.5)  # em: diagrams are drawn 560 px to 42rem wide (site.css), scrolling below that
 
 
-def estimate_height(html: str, column_px: int) -> float:
-    """A generous guess, in em, of how tall html is drawn in a text column column_px wide:
+def estimate_height(html: str, column_px: int) -> int:
+    """A generous guess, in whole em, of how tall html is drawn in a text column column_px wide:
     lines of text per block at an average letter width, the space around blocks, data
     tables as the cards they become on a phone, other tables row by row, diagrams from
     their viewBox, and closed <details> as their summary alone."""
@@ -170,34 +170,39 @@ class _HeightEstimate(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
-        state = "hidden" if "hidden" in attributes or "kb-sr-only" in classes else None
-        if tag == "svg" and not self.hidden():
-            box = (attributes.get("viewbox") or "").split()
-            if len(box) == 4 and float(box[2]) > 0:
-                drawn = min(max(self.width, _SVG_WIDTH[0]), _SVG_WIDTH[1])
-                self.height += drawn * float(box[3]) / float(box[2]) + 1.5
-            state = "hidden"  # its text is drawn inside that box
-        if not self.hidden():
-            self.height += sum(_FIXED.get(name, 0) for name in classes)
-        if tag == "details" and "open" not in attributes and state is None:
+        state = None
+        if "hidden" in attributes or "kb-sr-only" in classes:
+            state = "hidden"
+        elif tag == "svg":
+            if not self.hidden():
+                self.height += self._diagram(attributes.get("viewbox") or "")
+            state = "hidden"  # its labels are drawn inside that box
+        elif tag == "details" and "open" not in attributes:
             state = "closed"
         if tag in VOID:
             return
+        # Pushed first, so that hidden() counts the element itself, as it will
+        # when the element ends: a summary shows in a closed details, a [hidden] p does not.
+        self.open.append((tag, state))
+        if self.hidden():
+            return
+        self.height += sum(_FIXED.get(name, 0) for name in classes)
         if tag == "table":
             self.tables.append("kb-data" in classes)
-        elif not self.hidden() and (tag in _BLOCKS or tag in ("th", "td")):
+        elif tag in _BLOCKS:
             self.end_block("div")
             if not (self.in_plain_table() and tag in ("th", "td")):
                 self.indent += _BLOCKS[tag][2]
-        self.open.append((tag, state))
 
     def handle_endtag(self, tag):
         if tag in VOID:
             return
-        was_hidden = self.hidden()
+        hidden = self.hidden()
         while self.open and self.open.pop()[0] != tag:
             pass
-        if was_hidden:
+        if tag == "details" and not self.hidden():
+            self.height += _CONTAINERS["details"]  # closed or not, its box and summary show
+        if hidden:
             return
         if tag == "table" and self.tables:
             self.tables.pop()
@@ -213,8 +218,19 @@ class _HeightEstimate(HTMLParser):
         elif tag in _BLOCKS:
             self.end_block(tag)
             self.indent -= _BLOCKS[tag][2]
-        elif tag in _CONTAINERS:
+        elif tag in _CONTAINERS and tag != "details":
             self.height += _CONTAINERS[tag]
+
+    def _diagram(self, view_box: str) -> float:
+        """The height of an SVG diagram as drawn, from its viewBox (0 without one)."""
+        try:
+            _, _, width, height = (float(n) for n in view_box.replace(",", " ").split())
+        except ValueError:
+            return 0
+        if width <= 0:
+            return 0
+        drawn = min(max(self.width, _SVG_WIDTH[0]), _SVG_WIDTH[1])
+        return drawn * height / width + 1.5
 
     def handle_data(self, data):
         if data.strip() and not self.hidden():

@@ -92,6 +92,12 @@ def test_what_is_not_drawn_adds_no_height():
     assert estimate_height(f'<p>x<span class="kb-sr-only">{words * 5}</span></p>', PHONE_COLUMN) == estimate_height(
         "<p>x</p>", PHONE_COLUMN)
     assert estimate_height(f"<p hidden>{words}</p>", PHONE_COLUMN) == 0
+    # and what follows it is measured as if it were not there (no indent left behind)
+    text = f"<p>{words * 3}</p>"
+    assert estimate_height(f"<p hidden>x</p>{text}", PHONE_COLUMN) == estimate_height(text, PHONE_COLUMN)
+    summary_only = estimate_height("<details><summary>Summary</summary><p>x</p></details>", PHONE_COLUMN)
+    after_details = estimate_height(f"<details><summary>Summary</summary><p>x</p></details>{text}", PHONE_COLUMN)
+    assert after_details <= summary_only + estimate_height(text, PHONE_COLUMN)
     assert estimate_height("\n  \n", PHONE_COLUMN) == 0
 
 
