@@ -95,7 +95,9 @@ def test_tables_drawn_before_their_last_rows_arrive_keep_their_columns(browser, 
     assert not moved, f"table rows moved while the page arrived: {moved}"
 
 
-@pytest.mark.parametrize(("width", "estimate"), [(360, "--kb-phone"), (412, "--kb-phone"), (768, "--kb-wide"), (1366, "--kb-wide")])
+@pytest.mark.parametrize(
+    ("width", "estimate"), [(360, "--kb-phone"), (412, "--kb-phone"), (768, "--kb-wide"), (1366, "--kb-wide")]
+)
 def test_every_chunk_is_given_room_for_all_of_its_text_before_it_is_drawn(browser, server, site, width, estimate):
     """A chunk not yet drawn takes the height estimated when the site was built
     (macros/chunks.py). Too small, and a tool measuring the page without scrolling
