@@ -246,8 +246,15 @@ def lighthouse(site: Path, runs: int) -> list[str]:
     Lighthouse's own guidance on variability advises, each page is measured
     several times and the median run is reported, with the spread beside it.
     The CPU benchmark index Lighthouse measures is printed too: its default
-    mobile setting (4x CPU slowdown) stands for a mid-range phone when the index
-    is about 1000, as it is on this project's machine.
+    mobile setting (4x CPU slowdown) stands for a phone between DevTools' low
+    tier (index 264) and mid tier (1000) when the machine's index is 1000 to
+    2000. This project's machine has measured from about 1070 to 2140, and the
+    same build scores lower for performance when it is slower.
+
+    Returns the pages that missed the accessibility, best-practices or SEO
+    target (those do not depend on the machine's speed). A performance score
+    below target is printed under the table, with the index, but is not a
+    failure: it is the one score the machine moves.
     """
     cli = LIGHTHOUSE / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
@@ -259,7 +266,7 @@ def lighthouse(site: Path, runs: int) -> list[str]:
                        stdout=subprocess.DEVNULL)
     chrome = find_chromium() or "/usr/bin/chromium"
     flags = " ".join(["--headless=new", *[a for a in CHROMIUM_ARGS if a != "--headless"]])
-    rows, indices = [], []
+    rows, indices, failures, slow = [], [], [], []
     with nginx.running(site) as (base, _), tempfile.TemporaryDirectory(prefix="kb-lighthouse-") as tmp:
         report_path = Path(tmp) / "report.json"
         for name, path in PAGES.items():
@@ -276,6 +283,7 @@ def lighthouse(site: Path, runs: int) -> list[str]:
                 reports.append(json.loads(report_path.read_text(encoding="utf-8")))
             if not reports:
                 rows.append([f"{name} {path}", "failed", "", "", "", "", "", "", failed])
+                failures.append(f"{name}: did not run ({failed})")
                 continue
             reports.sort(key=lambda r: score(r, "performance"))
             median = reports[(len(reports) - 1) // 2]  # for an even count, the lower of the middle two
@@ -283,6 +291,8 @@ def lighthouse(site: Path, runs: int) -> list[str]:
             scores = {k: score(median, k) for k in TARGET_SCORES}
             spread = f"{score(reports[0], 'performance')}-{score(reports[-1], 'performance')}"
             missed = [k for k, target in TARGET_SCORES.items() if scores[k] < target]
+            failures += [f"{name}: {k} {scores[k]}" for k in missed if k != "performance"]
+            slow += [f"{name} {scores['performance']}"] if "performance" in missed else []
             rows.append([f"{name} {path}", f"{scores['performance']} ({spread})", scores["accessibility"],
                          scores["best-practices"], scores["seo"], shown(median, "total-blocking-time"),
                          shown(median, "largest-contentful-paint"), shown(median, "cumulative-layout-shift"),
@@ -292,7 +302,9 @@ def lighthouse(site: Path, runs: int) -> list[str]:
     table(f"Lighthouse 12, mobile, median of {runs} runs (targets: {targets}{index})",
           ["page", "performance (range)", "accessibility", "best practices", "SEO", "TBT", "LCP", "CLS", "notes"],
           rows)
-    return []
+    if slow:
+        print(f"\nPerformance below {TARGET_SCORES['performance']} on this run{index}: {', '.join(slow)}")
+    return [f"Lighthouse {miss}" for miss in failures]
 
 
 def main() -> int:
@@ -313,7 +325,8 @@ def main() -> int:
     if failures:
         print("\nMissed: " + "; ".join(failures))
         return 1
-    print("\nAll size and growth targets met.")
+    print("\nTargets met: page weight, build growth (unless skipped) and Lighthouse accessibility, best practices"
+          " and SEO. Performance: see the Lighthouse table.")
     return 0
 
 
