@@ -77,7 +77,7 @@ class _TricklingHandler(_QuietHandler):
 
 # Layout shift while loading, as Lighthouse's CLS counts it: [value, [moved
 # nodes]] per shift. Below 0.1 is "good"; MAX_LAYOUT_SHIFT leaves room only
-# for the theme's own small moves (its scripts wrap tables in a scroll box,
+# for the theme's own small moves (its scripts wrap Markdown tables in a scroll box,
 # and move the header's icons by a pixel or two). Anything the site inserts
 # above text (the FAQ filter was 0.07) goes over it.
 MAX_LAYOUT_SHIFT = 0.02
