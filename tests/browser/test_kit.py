@@ -44,7 +44,8 @@ def test_copy_link_puts_the_answers_address_on_the_clipboard(browser, server, kn
         page.goto(f"{server}/faq/{entry.topic}/", wait_until="networkidle")
         article = page.locator(f"article.kb-faq:has(h2#{entry.id})")
         article.get_by_role("button", name=re.compile("^Copy link")).click()
-        assert article.get_by_role("status").filter(has_text="Link copied").count() == 1
+        # the status is written once the clipboard's promise settles: wait for it
+        expect(article.get_by_role("status").filter(has_text="Link copied")).to_have_count(1)
         assert page.evaluate("navigator.clipboard.readText()") == f"{server}/faq/{entry.topic}/#{entry.id}"
     finally:
         context.close()
