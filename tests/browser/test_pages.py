@@ -1,4 +1,5 @@
-"""Search, FAQ anchors and pages without JavaScript, as a reader uses them.
+"""Search, FAQ anchors, pages without JavaScript, lazy sections and tables on a slow
+connection, as a reader meets them.
 
 Every page's accessibility, privacy, keyboard and print checks: test_every_page.py."""
 
