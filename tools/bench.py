@@ -248,7 +248,7 @@ def lighthouse(site: Path, runs: int) -> list[str]:
     The CPU benchmark index Lighthouse measures is printed too: its default
     mobile setting (4x CPU slowdown) stands for a phone between DevTools' low
     tier (index 264) and mid tier (1000) when the machine's index is 1000 to
-    2000. This project's machine has measured from about 1070 to 2140, and the
+    2000. This project's machine has measured from about 1070 to 2170, and the
     same build scores lower for performance when it is slower.
 
     Returns the pages that missed the accessibility, best-practices or SEO
