@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.site.htmlindex import url_of
+
 from .conftest import LAYOUT_SHIFTS, VIEWPORTS
 
 # Each chunk's real height, drawn, against the estimate it carries for this width (px).
@@ -75,7 +77,7 @@ def test_tables_drawn_before_their_last_rows_arrive_keep_their_columns(browser, 
     still on the way. The comparison tables (and the embeds other sites frame)
     keep the columns they were first drawn with, so the rows already shown do
     not jump when the rest land. Before this, an embed moved by 0.37 (CLS)."""
-    embeds = sorted(f"/{p.parent.relative_to(site).as_posix()}/" for p in site.glob("embed/table/*/index.html"))
+    embeds = sorted(url_of(site, p) for p in site.glob("embed/table/*/index.html"))
     assert len(embeds) >= 3
     context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
     moved = {}
@@ -104,8 +106,8 @@ def test_every_chunk_is_given_room_for_all_of_its_text_before_it_is_drawn(browse
     (macros/chunks.py). Too small, and a tool measuring the page without scrolling
     sees its text spill over the next chunk (Lighthouse then reported links as too
     close together); much too large, and the scroll bar misleads until it is drawn."""
-    pages = sorted(f"/{p.parent.relative_to(site).as_posix()}/".replace("/./", "/")
-                   for p in site.rglob("index.html") if 'class="kb-chunk"' in p.read_text(encoding="utf-8"))
+    pages = sorted(url_of(site, p) for p in site.rglob("index.html")
+                   if 'class="kb-chunk"' in p.read_text(encoding="utf-8"))
     assert len(pages) >= 10, pages
     context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
     short, far_over, checked = [], [], 0
